@@ -1,0 +1,108 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Testing, TerraformStack } from "cdktf";
+import { findProviderMirror, writeMirrorCliConfig } from "./provider-mirror";
+
+const AWS_PROVIDER_VERSION = "5.100.0";
+
+/** Provider settings that let `plan` run with no account and no network: nothing is ever sent to AWS. */
+const OFFLINE_PROVIDER = {
+  access_key: "AKIAFAKEFAKEFAKEFAKE",
+  secret_key: "fake-secret-key-for-offline-plans",
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+};
+
+let isolation: string[] | undefined;
+/** `unshare --net -r` when this machine allows it: commands then see only loopback, so a stray call fails fast. */
+function isolated(): string[] {
+  if (isolation === undefined) {
+    const probe = spawnSync("unshare", ["--net", "-r", "true"]);
+    isolation = probe.status === 0 ? ["unshare", "--net", "-r"] : [];
+  }
+  return isolation;
+}
+
+export interface TerraformResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A synthesized stack in a scratch directory, ready for real `terraform` commands. */
+export class TerraformWorkspace {
+  /** Synthesizes `stack`, swaps in offline provider settings and drops the backend (state stays in `dir`). */
+  public static fromStack(stack: TerraformStack): TerraformWorkspace {
+    const outdir = Testing.fullSynth(stack);
+    const config = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8"));
+    delete config.terraform.backend;
+    config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-"));
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(config, null, 2));
+    return new TerraformWorkspace(dir);
+  }
+
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly mirrored: boolean;
+
+  private constructor(public readonly dir: string) {
+    const mirror = findProviderMirror("aws", AWS_PROVIDER_VERSION);
+    this.mirrored = mirror !== undefined;
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TF_IN_AUTOMATION: "1",
+      TF_INPUT: "0",
+      CHECKPOINT_DISABLE: "1",
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    if (mirror) env.TF_CLI_CONFIG_FILE = writeMirrorCliConfig(dir, mirror, "aws");
+    else if (process.env.TF_CLI_CONFIG_FILE) env.TF_CLI_CONFIG_FILE = process.env.TF_CLI_CONFIG_FILE;
+    this.env = env;
+  }
+
+  /** Runs `terraform <args>`; every command is network-isolated except an `init` that must download. */
+  public run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
+    const needsNetwork = args[0] === "init" && !this.mirrored;
+    const command = [...(needsNetwork ? [] : isolated()), "terraform", ...args];
+    const result = spawnSync(command[0], command.slice(1), {
+      cwd: this.dir,
+      env: { ...this.env, ...extraEnv },
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    if (result.error) throw result.error;
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  /** Like `run`, but throws with Terraform's output when the command fails. */
+  public ok(args: string[], extraEnv: NodeJS.ProcessEnv = {}): string {
+    const result = this.run(args, extraEnv);
+    if (result.status !== 0) {
+      throw new Error(`terraform ${args.join(" ")} failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
+    }
+    return result.stdout;
+  }
+
+  /** `init` then `validate`; returns validate's JSON report. */
+  public initAndValidate(): { valid: boolean; diagnostics: unknown[] } {
+    this.ok(["init", "-input=false", "-no-color"]);
+    return JSON.parse(this.run(["validate", "-json", "-no-color"]).stdout);
+  }
+
+  /** `plan -out` then `show -json`; returns the plan JSON and the saved plan file's path. */
+  public plan(vars: Record<string, string> = {}): { json: any; text: string; planFile: string } {
+    const varEnv = Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
+    this.ok(["plan", "-input=false", "-no-color", "-lock=false", "-out=plan.bin"], varEnv);
+    const text = this.ok(["show", "-json", "plan.bin"]);
+    return { json: JSON.parse(text), text, planFile: path.join(this.dir, "plan.bin") };
+  }
+
+  public remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

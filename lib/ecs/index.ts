@@ -1,0 +1,4 @@
+export * from "./task-definition";
+export * from "./container-definition";
+export * from "./log-driver";
+export { fargateMemoryOptions, FARGATE_CPU_VALUES } from "./fargate-sizes";

@@ -1,0 +1,7 @@
+export * from "./credentials";
+export * from "./registry-secret";
+export * from "./ephemeral-variable";
+export * from "./container-image";
+export * from "./image-reference";
+export * from "./secret-read-policy";
+export * as ecs from "./ecs";

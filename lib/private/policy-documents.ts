@@ -1,0 +1,66 @@
+/** IAM policy documents as plain objects; pure so they can be unit-tested and fed to a policy simulator. */
+
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Action: string | string[];
+  readonly Resource?: string | string[];
+  readonly Principal?: { readonly Service: string };
+  readonly Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: PolicyStatement[];
+}
+
+/** One secret to be read: the IAM resource for it and, for a customer-managed key, the key and its region. */
+export interface SecretGrant {
+  readonly secretResource: string;
+  readonly kmsKeyArn?: string;
+  /** Region of the secret, used in the `kms:ViaService` condition. */
+  readonly region: string;
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+const oneOrMany = (values: string[]) => (values.length === 1 ? values[0] : values);
+
+/** Trust policy that lets one AWS service assume a role. */
+export function assumeRolePolicy(service: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } }],
+  };
+}
+
+/**
+ * Least-privilege read of registry credentials: `GetSecretValue` on exactly these secrets, and `kms:Decrypt` on
+ * customer-managed keys only when Secrets Manager asks on the caller's behalf. Duplicate grants collapse, so many
+ * containers sharing one secret yield one resource entry.
+ */
+export function secretReadPolicy(grants: SecretGrant[]): PolicyDocument {
+  if (grants.length === 0) throw new Error("secretReadPolicy needs at least one grant");
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "ReadRegistryCredentials",
+      Effect: "Allow",
+      Action: "secretsmanager:GetSecretValue",
+      Resource: oneOrMany(unique(grants.map((g) => g.secretResource))),
+    },
+  ];
+  const encrypted = grants.filter((g) => g.kmsKeyArn !== undefined);
+  if (encrypted.length > 0) {
+    statements.push({
+      Sid: "DecryptRegistryCredentials",
+      Effect: "Allow",
+      Action: "kms:Decrypt",
+      Resource: oneOrMany(unique(encrypted.map((g) => g.kmsKeyArn!))),
+      Condition: { StringEquals: { "kms:ViaService": oneOrMany(unique(encrypted.map((g) => secretsManagerEndpoint(g.region)))) } },
+    });
+  }
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+function secretsManagerEndpoint(region: string): string {
+  return `secretsmanager.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}`;
+}

@@ -1,0 +1,92 @@
+import { Construct } from "constructs";
+import { Fn, Token } from "cdktf";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { RegistryCredentials } from "./credentials";
+import { isRegistryHost } from "./image-reference";
+import { configError } from "./private/errors";
+import { checkKmsKeyArn } from "./private/secret-reference";
+
+export interface RegistrySecretProps {
+  /** Registry host the credentials are for: `docker.io`, `quay.io`, `ghcr.io`, `registry.example.com:5000`. */
+  readonly registry: string;
+  /** Registry user name. Not secret: it is stored in the synthesized configuration. */
+  readonly username: string;
+  /**
+   * Password or access token. Must be a Terraform reference, normally `new EphemeralVariable(...).value`: it is
+   * sent to AWS through the write-only `secret_string_wo` argument and never stored in plan or state. A literal
+   * string is refused because it would be written into `cdk.tf.json`.
+   */
+  readonly password: string;
+  /**
+   * Bump to send a new password: Terraform cannot see write-only values, so only a changed version triggers an
+   * update.
+   * @default 1
+   */
+  readonly passwordVersion?: number;
+  /** @default - Terraform generates a unique name */
+  readonly name?: string;
+  /** @default - "Private registry credentials for <registry>" */
+  readonly description?: string;
+  /** @default - the AWS-managed key `aws/secretsmanager` */
+  readonly kmsKeyArn?: string;
+  /**
+   * Days a deleted secret can be restored; 0 deletes at once.
+   * @default 30
+   */
+  readonly recoveryWindowInDays?: number;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A Secrets Manager secret holding registry credentials as `{"username", "password", "registry"}` JSON (ECS reads
+ * the first two and ignores the rest). The value is written through a write-only argument, so the password never
+ * lands in plan or state.
+ */
+export class RegistrySecret extends Construct {
+  /** The `aws_secretsmanager_secret`. */
+  public readonly secret: SecretsmanagerSecret;
+  /** The `aws_secretsmanager_secret_version` that carries the write-only value. */
+  public readonly version: SecretsmanagerSecretVersion;
+  /** Credentials to pass to `ContainerImage.fromRegistry` and the Batch constructs. */
+  public readonly credentials: RegistryCredentials;
+
+  constructor(scope: Construct, id: string, props: RegistrySecretProps) {
+    super(scope, id);
+    const who = `RegistrySecret ${this.node.path}`;
+    if (!Token.isUnresolved(props.password)) {
+      throw configError(who, "password is a literal string, which would be written into the synthesized cdk.tf.json", "pass a Terraform reference such as new EphemeralVariable(this, \"RegistryPassword\").value");
+    }
+    if (!Token.isUnresolved(props.registry) && !isRegistryHost(props.registry)) {
+      throw configError(who, `registry "${props.registry}" is not a registry host`, "pass a host with an optional port, e.g. docker.io, quay.io or registry.example.com:5000, without scheme or path");
+    }
+    const version = props.passwordVersion ?? 1;
+    if (!Number.isInteger(version) || version < 1) {
+      throw configError(who, `passwordVersion ${version} is not a positive integer`, "start at 1 and increase it by one whenever the password changes");
+    }
+    const window = props.recoveryWindowInDays ?? 30;
+    if (window !== 0 && (window < 7 || window > 30)) {
+      throw configError(who, `recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
+    }
+    if (props.kmsKeyArn !== undefined) checkKmsKeyArn(who, props.kmsKeyArn);
+
+    this.secret = new SecretsmanagerSecret(this, "Secret", {
+      name: props.name,
+      description: props.description ?? `Private registry credentials for ${props.registry}`,
+      kmsKeyId: props.kmsKeyArn,
+      recoveryWindowInDays: window,
+      tags: props.tags,
+    });
+    this.version = new SecretsmanagerSecretVersion(this, "Value", {
+      secretId: this.secret.id,
+      secretStringWo: Fn.jsonencode({ username: props.username, password: props.password, registry: props.registry }),
+      secretStringWoVersion: version,
+    });
+    // The version's ARN is the secret's complete ARN, and referencing it makes consumers wait for the value.
+    this.credentials = RegistryCredentials.fromSecretArn(this.version.arn, {
+      kmsKeyArn: props.kmsKeyArn,
+      registry: props.registry,
+    });
+  }
+}
