@@ -1,6 +1,8 @@
 import { App } from "cdktf";
+import { BatchExampleStack } from "./examples/batch-stack";
 import { EcsExampleStack } from "./examples/ecs-stack";
 
 const app = new App();
 new EcsExampleStack(app, "ecs-private-registry");
+new BatchExampleStack(app, "batch-private-registry");
 app.synth();

@@ -5,3 +5,4 @@ export * from "./container-image";
 export * from "./image-reference";
 export * from "./secret-read-policy";
 export * as ecs from "./ecs";
+export * as batch from "./batch";

@@ -1,10 +1,11 @@
 import { Construct } from "constructs";
-import { Annotations, Lazy } from "cdktf";
+import { Lazy } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ContainerImage } from "../container-image";
 import { configError } from "../private/errors";
 import { createExecutionRole } from "../private/execution-role";
-import { RoleLike, SecretReadPolicy } from "../secret-read-policy";
+import { bindCredentials } from "../private/bind-credentials";
+import { RoleLike } from "../secret-read-policy";
 import { ContainerSpec, PortMapping, renderContainerDefinition } from "./container-definition";
 import { describeFargateMemory, FARGATE_CPU_VALUES, fargateMemoryOptions } from "./fargate-sizes";
 import { LogDriver } from "./log-driver";
@@ -97,7 +98,6 @@ export class TaskDefinition extends Construct {
   public readonly networkMode: NetworkMode;
   private readonly memoryMiB?: number;
   private readonly containers: ContainerSpec[] = [];
-  private readonly warned = new Set<string>();
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
@@ -168,14 +168,7 @@ export class TaskDefinition extends Construct {
     for (const port of options.portMappings ?? []) this.checkPort(name, port);
 
     const credentials = options.image.credentials;
-    if (credentials) {
-      SecretReadPolicy.of(this.executionRole).add(credentials);
-      const warning = credentials.warning;
-      if (warning && !this.warned.has(credentials.secretArn)) {
-        this.warned.add(credentials.secretArn);
-        Annotations.of(this).addWarning(warning);
-      }
-    }
+    if (credentials) bindCredentials(this, this.executionRole, credentials);
     this.containers.push({
       name,
       image: options.image.imageName,

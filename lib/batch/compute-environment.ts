@@ -1,0 +1,212 @@
+import { Construct } from "constructs";
+import { Annotations, Fn, TerraformLocal, Token } from "cdktf";
+import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { RegistryCredentials } from "../credentials";
+import { configError } from "../private/errors";
+import { assumeRolePolicy } from "../private/policy-documents";
+import { partitionOf } from "../private/stack-context";
+import { SecretReadPolicy } from "../secret-read-policy";
+import { EcsAgentAuthUserData, UserDataPart } from "./user-data";
+
+/** Capacity behind a managed compute environment. */
+export enum ComputeType {
+  EC2 = "EC2",
+  SPOT = "SPOT",
+  /** Refused: launch templates, and so instance-level registry auth, do not apply to Fargate. */
+  FARGATE = "FARGATE",
+  /** Refused, as FARGATE. */
+  FARGATE_SPOT = "FARGATE_SPOT",
+}
+
+/** How Batch picks instance types. */
+export enum AllocationStrategy {
+  /** Not updatable in place: a user-data change would not reach running capacity. */
+  BEST_FIT = "BEST_FIT",
+  BEST_FIT_PROGRESSIVE = "BEST_FIT_PROGRESSIVE",
+  SPOT_CAPACITY_OPTIMIZED = "SPOT_CAPACITY_OPTIMIZED",
+  SPOT_PRICE_CAPACITY_OPTIMIZED = "SPOT_PRICE_CAPACITY_OPTIMIZED",
+}
+
+/** The ECS-optimized AMI family Batch launches. */
+export enum ImageType {
+  /** Amazon Linux 2023, Batch's default for new compute environments. */
+  ECS_AL2023 = "ECS_AL2023",
+  ECS_AL2 = "ECS_AL2",
+  ECS_AL2_NVIDIA = "ECS_AL2_NVIDIA",
+}
+
+export enum ComputeEnvironmentState {
+  ENABLED = "ENABLED",
+  DISABLED = "DISABLED",
+}
+
+export interface ComputeEnvironmentProps {
+  /**
+   * Credentials the ECS agent on every instance gets, one per registry; each must name its registry
+   * (`RegistrySecret` does; for `RegistryCredentials.fromSecretArn` pass `{ registry }`).
+   */
+  readonly registryCredentials: RegistryCredentials[];
+  readonly subnetIds: string[];
+  readonly securityGroupIds: string[];
+  /** @default ComputeType.EC2 */
+  readonly type?: ComputeType;
+  /** @default - Terraform generates a unique name */
+  readonly name?: string;
+  /** @default ["optimal"] */
+  readonly instanceTypes?: string[];
+  /** @default 0 */
+  readonly minVcpus?: number;
+  /** @default 256 */
+  readonly maxVcpus?: number;
+  /** @default BEST_FIT_PROGRESSIVE on EC2, SPOT_PRICE_CAPACITY_OPTIMIZED on SPOT */
+  readonly allocationStrategy?: AllocationStrategy;
+  /** SPOT only: the most to pay, as a percentage of the On-Demand price. @default - up to the On-Demand price */
+  readonly bidPercentage?: number;
+  /** @default ImageType.ECS_AL2023 */
+  readonly imageType?: ImageType;
+  /** A custom ECS-optimized AMI. @default - the latest AMI of `imageType` */
+  readonly imageId?: string;
+  /**
+   * Batch service role. Leave unset to use the service-linked role, which infrastructure updates (how a new
+   * launch-template version reaches instances) require.
+   * @default - the AWSServiceRoleForBatch service-linked role
+   */
+  readonly serviceRoleArn?: string;
+  /** Your own user-data parts, placed before ours. @default - none */
+  readonly userDataParts?: UserDataPart[];
+  /** Minutes running jobs get to finish when an update replaces instances. @default 30 */
+  readonly updateTimeoutMinutes?: number;
+  /** @default ComputeEnvironmentState.ENABLED */
+  readonly state?: ComputeEnvironmentState;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A managed EC2 or Spot compute environment whose instances give the ECS agent private-registry credentials at
+ * boot, so every job on it can pull private images, including jobs whose definitions carry no credentials.
+ */
+export class ComputeEnvironment extends Construct {
+  /** The `aws_batch_compute_environment`. */
+  public readonly resource: BatchComputeEnvironment;
+  /** The launch template carrying the user data; the compute environment follows its latest version. */
+  public readonly launchTemplate: LaunchTemplate;
+  /** Role of the instances: ECS container-instance permissions plus read on exactly the registry secrets. */
+  public readonly instanceRole: IamRole;
+  public readonly instanceProfile: IamInstanceProfile;
+  /** The rendered MIME user data (before base64), for review and tests; may contain Terraform references. */
+  public readonly userData: string;
+
+  constructor(scope: Construct, id: string, props: ComputeEnvironmentProps) {
+    super(scope, id);
+    const type = props.type ?? ComputeType.EC2;
+    if (type === ComputeType.FARGATE || type === ComputeType.FARGATE_SPOT) {
+      throw this.error("Fargate compute environments take no launch template, so instance-level registry auth cannot apply", "for Fargate, give each job its credentials with batch.JobDefinition({ platform: batch.Platform.FARGATE, image: ContainerImage.fromRegistry(name, { credentials }) })");
+    }
+    if (props.registryCredentials.length === 0) {
+      throw this.error("registryCredentials is empty", "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)");
+    }
+    const registries = props.registryCredentials.map((c, i) => {
+      if (c.registry === undefined || Token.isUnresolved(c.registry)) {
+        throw this.error(`registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`, "pass RegistryCredentials.fromSecretArn(arn, { registry: \"quay.io\" }), or a RegistrySecret's credentials");
+      }
+      if (c.warning) Annotations.of(this).addWarning(c.warning);
+      return { registry: c.registry, secretArn: c.secretArn };
+    });
+    if (props.subnetIds.length === 0) throw this.error("subnetIds is empty", "pass the subnets instances may launch in");
+    const minVcpus = props.minVcpus ?? 0;
+    const maxVcpus = props.maxVcpus ?? 256;
+    if (!Number.isInteger(minVcpus) || !Number.isInteger(maxVcpus) || minVcpus < 0 || maxVcpus < 1 || minVcpus > maxVcpus) {
+      throw this.error(`minVcpus ${minVcpus} and maxVcpus ${maxVcpus} are not a valid range`, "use whole numbers with 0 <= minVcpus <= maxVcpus and maxVcpus >= 1");
+    }
+    const spot = type === ComputeType.SPOT;
+    const strategy = props.allocationStrategy ?? (spot ? AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED : AllocationStrategy.BEST_FIT_PROGRESSIVE);
+    if (!spot && (strategy === AllocationStrategy.SPOT_CAPACITY_OPTIMIZED || strategy === AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED)) {
+      throw this.error(`allocation strategy ${strategy} is for Spot`, "use BEST_FIT_PROGRESSIVE, or type: batch.ComputeType.SPOT");
+    }
+    if (props.bidPercentage !== undefined && (!spot || props.bidPercentage < 1 || props.bidPercentage > 100)) {
+      throw this.error(`bidPercentage ${props.bidPercentage} is not valid here`, "give it only with type SPOT, from 1 to 100");
+    }
+    if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
+      Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
+    }
+    const userData = EcsAgentAuthUserData.render({ registries, extraParts: props.userDataParts });
+    this.userData = userData;
+
+    this.instanceRole = new IamRole(this, "InstanceRole", {
+      namePrefix: "batch-instance-",
+      description: `Instances of ${this.node.path}: ECS agent plus private-registry secret read`,
+      assumeRolePolicy: JSON.stringify(assumeRolePolicy("ec2.amazonaws.com")),
+    });
+    new IamRolePolicyAttachment(this.instanceRole, "EcsInstancePolicy", {
+      role: this.instanceRole.name,
+      policyArn: `arn:${partitionOf(this)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
+    });
+    const grants = SecretReadPolicy.of(this.instanceRole);
+    props.registryCredentials.forEach((c) => grants.add(c));
+    this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
+      namePrefix: "batch-instance-",
+      role: this.instanceRole.name,
+    });
+
+    // Kept in a local, not inline: Terraform reads JSON strings as templates, and a local is the one place where
+    // our escaped text and resource references (secret ARNs) meet before base64 encoding.
+    const local = new TerraformLocal(this, "UserData", escapeTemplate(userData));
+    this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
+      namePrefix: "batch-registry-auth-",
+      description: `Private-registry auth for the ECS agent, ${this.node.path}`,
+      userData: Fn.base64encode(local.asString),
+      updateDefaultVersion: true,
+      // IMDSv2 only, and a hop limit of 1 so job containers (bridge networking) cannot reach IMDS and borrow the
+      // instance role, which can read the registry secrets.
+      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+      tags: props.tags,
+    });
+
+    this.resource = new BatchComputeEnvironment(this, "Resource", {
+      computeEnvironmentName: props.name,
+      type: "MANAGED",
+      state: props.state ?? ComputeEnvironmentState.ENABLED,
+      serviceRole: props.serviceRoleArn,
+      computeResources: {
+        type,
+        allocationStrategy: strategy,
+        bidPercentage: props.bidPercentage,
+        instanceRole: this.instanceProfile.arn,
+        instanceType: props.instanceTypes ?? ["optimal"],
+        minVcpus,
+        maxVcpus,
+        subnets: props.subnetIds,
+        securityGroupIds: props.securityGroupIds,
+        ec2Configuration: [{ imageType: props.imageType ?? ImageType.ECS_AL2023, imageIdOverride: props.imageId }],
+        // The latest version, not $Latest or $Default: Batch resolves those once at creation, so only a changing
+        // version number makes Terraform update the compute environment when the user data changes.
+        launchTemplate: { launchTemplateId: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
+      },
+      updatePolicy: { jobExecutionTimeoutMinutes: props.updateTimeoutMinutes ?? 30, terminateJobsOnUpdate: false },
+      tags: props.tags,
+    });
+  }
+
+  /** The compute environment's ARN. */
+  public get arn(): string {
+    return this.resource.arn;
+  }
+
+  private error(problem: string, fix: string): Error {
+    return configError(`batch.ComputeEnvironment ${this.node.path}`, problem, fix);
+  }
+}
+
+/**
+ * Escapes Terraform template syntax (`${`, `%{`) in literal text, leaving cdktf's own token markers alone so they
+ * still resolve to references.
+ */
+export function escapeTemplate(text: string): string {
+  // Replacement functions, not strings: in a replacement string "$$" would collapse to "$".
+  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
