@@ -1,0 +1,175 @@
+import * as fs from "fs";
+import * as path from "path";
+import { batch } from "../lib";
+import { BootRun, cloudInitSchema, parseMime, parseYaml, runBootScript, shellcheck } from "./support/user-data";
+
+const HUB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-AbC123";
+const QUAY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-XyZ789";
+const LOCAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/local-Qq1234";
+const REGISTRIES = [
+  { registry: "docker.io", secretArn: HUB },
+  { registry: "quay.io", secretArn: QUAY },
+  { registry: "registry.example.com:5000", secretArn: LOCAL },
+];
+
+/** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
+function shippedScript(registries = REGISTRIES): string {
+  const mime = parseMime(batch.EcsAgentAuthUserData.render({ registries }));
+  const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
+  return config.write_files[0].content;
+}
+
+const TRICKY_PASSWORDS = [
+  `quote"double'single`,
+  "dollar $HOME ${PATH} $(touch /tmp/pwned) `id`",
+  "back\\slash\\\\ and \\n not a newline",
+  "colon:separated:user:pass",
+  "  spaces  around  ",
+  "non-ASCII ü ß 日本語 🚀 and U+2028 \u2028 here",
+  "percent %{x} %s %d and =equals=",
+  "tab\tand\nnewline",
+];
+
+function authData(run: BootRun): Record<string, { username: string; password: string; email: string }> {
+  const lines = run.ecsConfig!.split("\n").filter((l) => l.startsWith("ECS_ENGINE_AUTH_DATA="));
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0].slice("ECS_ENGINE_AUTH_DATA=".length));
+}
+
+function expectNoLeak(run: BootRun, secrets: string[]): void {
+  const visible = [run.stdout, run.stderr, run.argv].join("\n");
+  for (const secret of [...secrets, ...run.imdsTokens]) expect(visible).not.toContain(secret);
+}
+
+describe("EcsAgentAuthUserData.render", () => {
+  test("is MIME multipart with a custom boundary, a cloud-config part and the user's parts first", () => {
+    const text = batch.EcsAgentAuthUserData.render({
+      registries: REGISTRIES,
+      extraParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config\n" }],
+    });
+    const mime = parseMime(text);
+    expect(mime.contentType).toBe("multipart/mixed");
+    expect(mime.boundary).toBe(batch.MIME_BOUNDARY);
+    expect(mime.boundary).not.toBe("==BOUNDARY==");
+    expect(mime.parts.map((p) => p.contentType)).toEqual(["text/x-shellscript", "text/cloud-config"]);
+    expect(mime.parts[0].payload).toContain("ECS_ENABLE_SPOT_INSTANCE_DRAINING");
+    expect(mime.parts[1].headers["Merge-Type"]).toBe("list(append)+dict(no_replace,recurse_list)+str()");
+    const config = parseYaml(mime.parts[1].payload);
+    expect(config.write_files).toEqual([{ path: batch.BOOT_SCRIPT_PATH, owner: "root:root", permissions: "0700", content: expect.any(String) }]);
+    expect(config.runcmd).toEqual([[batch.BOOT_SCRIPT_PATH]]);
+  });
+
+  test("the cloud-config passes Debian's cloud-init schema validator", () => {
+    const result = cloudInitSchema(batch.EcsAgentAuthUserData.cloudConfig(REGISTRIES));
+    expect(result.output).toContain("Valid cloud-config");
+    expect(result.status).toBe(0);
+  });
+
+  test("the validator does reject a broken cloud-config (control)", () => {
+    expect(cloudInitSchema("#cloud-config\nruncmd: 5\nwrite_files: nope\n").status).not.toBe(0);
+  });
+
+  test("the shipped boot script and its source asset pass shellcheck", () => {
+    const asset = fs.readFileSync(path.join(__dirname, "..", "lib", "batch", "assets", "ecs-registry-auth.sh"), "utf8");
+    for (const script of [shippedScript(), asset]) {
+      const result = shellcheck(script);
+      expect(result.output).toBe("");
+      expect(result.status).toBe(0);
+    }
+    expect(shellcheck("#!/bin/bash\necho $1\n").status).not.toBe(0); // control: shellcheck does find problems
+  });
+
+  test("the script never traces, and uses IMDSv2 only", () => {
+    const script = shippedScript();
+    const commands = script.split("\n").filter((l) => !/^\s*#/.test(l)).join("\n");
+    expect(commands).not.toMatch(/set -[a-z]*x|set -o xtrace|docker login|169\.254\.169\.254\/latest\/meta-data/);
+    expect(script).toContain("X-aws-ec2-metadata-token-ttl-seconds");
+    expect(script).toContain(`'https://index.docker.io/v1/ ${HUB}'`);
+    expect(script).toContain(`'registry.example.com:5000 ${LOCAL}'`);
+  });
+
+  test.each([
+    [[], /no registries were given/],
+    [[{ registry: "quay.io", secretArn: QUAY }, { registry: "quay.io", secretArn: HUB }], /registry "quay.io" is listed twice/],
+    [[{ registry: "docker.io", secretArn: HUB }, { registry: "index.docker.io", secretArn: QUAY }], /listed twice/],
+    [[{ registry: "https://quay.io", secretArn: QUAY }], /not a literal registry host/],
+    [[{ registry: "quay.io", secretArn: "arn:aws:x' ; rm -rf /" }], /characters an ARN cannot have/],
+  ])("rejects bad registries %#", (registries, message) => {
+    expect(() => batch.EcsAgentAuthUserData.render({ registries })).toThrow(message);
+  });
+
+  test("rejects an extra part that contains the boundary", () => {
+    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [{ contentType: "text/x-shellscript", content: `echo ${batch.MIME_BOUNDARY}` }] })).toThrow(/contains the MIME boundary/);
+  });
+});
+
+describe("the boot script, run in a sandbox", () => {
+  test.each(TRICKY_PASSWORDS.map((p) => [p]))("writes ecs.config that decodes back to exactly %j", (password) => {
+    const secrets = {
+      [HUB]: JSON.stringify({ username: "hub-user", password, registry: "docker.io" }),
+      [QUAY]: JSON.stringify({ username: "org+robot", password: `${password}-quay` }),
+      [LOCAL]: JSON.stringify({ username: "üser name", password: `${password}-local` }),
+    };
+    const run = runBootScript(shippedScript(), {
+      secrets,
+      existingEcsConfig: "ECS_CLUSTER=batch-ce\nECS_ENGINE_AUTH_TYPE=dockercfg\nECS_ENGINE_AUTH_DATA={\"stale\":{}}\n",
+    });
+    expect(run.stderr).toMatch(/wrote credentials for 3 registries/);
+    expect(run.status).toBe(0);
+    expect(run.ecsConfigMode).toBe(0o600);
+    const lines = run.ecsConfig!.split("\n");
+    expect(lines[0]).toBe("ECS_CLUSTER=batch-ce");
+    expect(lines.filter((l) => l.startsWith("ECS_ENGINE_AUTH_TYPE="))).toEqual(["ECS_ENGINE_AUTH_TYPE=docker"]);
+    expect(authData(run)).toEqual({
+      "https://index.docker.io/v1/": { username: "hub-user", password, email: "" },
+      "quay.io": { username: "org+robot", password: `${password}-quay`, email: "" },
+      "registry.example.com:5000": { username: "üser name", password: `${password}-local`, email: "" },
+    });
+    // One line of ASCII JSON: what ecs-init reads verbatim.
+    expect(run.ecsConfig!.split("\n").find((l) => l.startsWith("ECS_ENGINE_AUTH_DATA="))).toMatch(/^[\x20-\x7e]+$/);
+    expectNoLeak(run, [password]);
+    expect(run.imdsRequests).toEqual(["PUT /latest/api/token 200", "GET /latest/meta-data/placement/region 200"]);
+  });
+
+  test("creates /etc/ecs/ecs.config when absent", () => {
+    const run = runBootScript(shippedScript([{ registry: "ghcr.io", secretArn: QUAY }]), { secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p" }) } });
+    expect(run.status).toBe(0);
+    expect(run.ecsConfig).toBe('ECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"ghcr.io":{"email":"","password":"p","username":"u"}}\n');
+    expect(run.ecsConfigMode).toBe(0o600);
+  });
+
+  test("retries with backoff while Secrets Manager is unreachable, then succeeds", () => {
+    const run = runBootScript(shippedScript(), {
+      secrets: Object.fromEntries([HUB, QUAY, LOCAL].map((arn) => [arn, JSON.stringify({ username: "u", password: "p" })])),
+      awsFailures: 4,
+    });
+    expect(run.status).toBe(0);
+    expect(run.sleeps).toEqual([2, 4, 8, 16]);
+    expect(run.stderr).toMatch(/failed \(attempt 1 of 8\), retrying in 2s/);
+  });
+
+  test("a missing secret fails fast and clearly, leaving ecs.config untouched", () => {
+    const before = "ECS_CLUSTER=batch-ce\n";
+    const run = runBootScript(shippedScript(), { secrets: { [HUB]: JSON.stringify({ username: "u", password: "p4ss" }) }, existingEcsConfig: before });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(`secret ${QUAY} does not exist in eu-west-1`);
+    expect(run.stderr).toMatch(/ERROR: no credentials for registry quay.io/);
+    expect(run.sleeps).toEqual([]);
+    expect(run.ecsConfig).toBe(before);
+    expectNoLeak(run, ["p4ss"]);
+  });
+
+  test.each([
+    ["not JSON at all: s3cr3t-value", /the secret for quay.io is not a JSON object/],
+    [JSON.stringify({ username: "u" }), /the secret for quay.io has no non-empty string "password"/],
+    [JSON.stringify({ user: "u", password: "s3cr3t-value" }), /has no non-empty string "username"/],
+    [JSON.stringify(["s3cr3t-value"]), /is not a JSON object/],
+  ])("a malformed secret (%s) fails without echoing it", (secretString, message) => {
+    const run = runBootScript(shippedScript([{ registry: "quay.io", secretArn: QUAY }]), { secrets: { [QUAY]: secretString }, existingEcsConfig: "ECS_CLUSTER=x\n" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/nothing was written/);
+    expect(run.ecsConfig).toBe("ECS_CLUSTER=x\n");
+    expectNoLeak(run, ["s3cr3t-value"]);
+  });
+});

@@ -1,0 +1,113 @@
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/** Debian's python3 (with PyYAML, a cloud-init dependency); falls back to whatever python3 is on PATH. */
+const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+export interface MimePart {
+  readonly contentType: string;
+  readonly headers: Record<string, string>;
+  readonly payload: string;
+}
+
+/** Parses MIME multipart user data with Python's `email` package, as cloud-init does. */
+export function parseMime(text: string): { contentType: string; boundary: string; parts: MimePart[] } {
+  const script = `
+import email, json, sys
+m = email.message_from_string(sys.stdin.read())
+parts = [{"contentType": p.get_content_type(), "headers": dict(p.items()), "payload": p.get_payload()} for p in m.get_payload()]
+print(json.dumps({"contentType": m.get_content_type(), "boundary": m.get_boundary(), "parts": parts}))`;
+  return JSON.parse(execFileSync(PYTHON, ["-c", script], { input: text }).toString());
+}
+
+/** Loads YAML with PyYAML, the parser cloud-init uses. */
+export function parseYaml(text: string): any {
+  const script = "import json, sys, yaml\nprint(json.dumps(yaml.safe_load(sys.stdin.read())))";
+  return JSON.parse(execFileSync(PYTHON, ["-c", script], { input: text }).toString());
+}
+
+/** `cloud-init schema --config-file`: status and output. */
+export function cloudInitSchema(cloudConfig: string): { status: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-"));
+  const file = path.join(dir, "user-data.yaml");
+  fs.writeFileSync(file, cloudConfig);
+  const run = spawnSync("cloud-init", ["schema", "--config-file", file], { encoding: "utf8" });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** `shellcheck` on a script: status and findings. */
+export function shellcheck(script: string): { status: number | null; output: string } {
+  const run = spawnSync("shellcheck", ["--shell=bash", "-"], { input: script, encoding: "utf8" });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+export interface BootRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Every command line the script ran through a stand-in or wrapper (aws, curl, python3). */
+  readonly argv: string;
+  readonly sleeps: number[];
+  readonly imdsRequests: string[];
+  /** IMDSv2 tokens the stand-in handed out. */
+  readonly imdsTokens: string[];
+  /** /etc/ecs/ecs.config after the run, and its mode, or undefined if absent. */
+  readonly ecsConfig?: string;
+  readonly ecsConfigMode?: number;
+}
+
+export interface BootScenario {
+  /** Secret ARN → SecretString, as Secrets Manager would hold them. */
+  readonly secrets: Record<string, string>;
+  readonly region?: string;
+  /** Calls of `aws` that fail first as if the network were not up. */
+  readonly awsFailures?: number;
+  /** Contents of /etc/ecs/ecs.config before the script runs. */
+  readonly existingEcsConfig?: string;
+}
+
+const SANDBOX_TOOLS = path.join(__dirname, "boot-sandbox");
+
+/**
+ * Runs a boot script in a sandbox: a network namespace holding only loopback, a stand-in IMDS (IMDSv2 only) on
+ * loopback, stand-ins for `aws` and `sleep`, and a temporary root for /etc/ecs.
+ */
+export function runBootScript(script: string, scenario: BootScenario): BootRun {
+  const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "boot-"));
+  try {
+    const etc = path.join(sandbox, "root", "etc", "ecs");
+    if (scenario.existingEcsConfig !== undefined) {
+      fs.mkdirSync(etc, { recursive: true });
+      fs.writeFileSync(path.join(etc, "ecs.config"), scenario.existingEcsConfig, { mode: 0o644 });
+    }
+    fs.writeFileSync(path.join(sandbox, "secrets.json"), JSON.stringify(scenario.secrets));
+    fs.writeFileSync(path.join(sandbox, "aws-failures"), String(scenario.awsFailures ?? 0));
+    fs.writeFileSync(path.join(sandbox, "boot.sh"), script);
+    const run = spawnSync("unshare", ["--net", "-r", path.join(SANDBOX_TOOLS, "run.sh"), sandbox, path.join(sandbox, "boot.sh")], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, FAKE_REGION: scenario.region ?? "eu-west-1" },
+      encoding: "utf8",
+      timeout: 60000,
+    });
+    if (run.error) throw run.error;
+    const read = (name: string) => (fs.existsSync(path.join(sandbox, name)) ? fs.readFileSync(path.join(sandbox, name), "utf8") : "");
+    const lines = (name: string) => read(name).split("\n").filter((l) => l !== "");
+    const configFile = path.join(etc, "ecs.config");
+    const exists = fs.existsSync(configFile);
+    return {
+      status: run.status,
+      stdout: read("stdout"),
+      stderr: read("stderr") + run.stderr,
+      argv: read("argv.log"),
+      sleeps: lines("sleep.log").map(Number),
+      imdsRequests: lines("imds.log"),
+      imdsTokens: lines("imds.log.tokens"),
+      ecsConfig: exists ? fs.readFileSync(configFile, "utf8") : undefined,
+      ecsConfigMode: exists ? fs.statSync(configFile).mode & 0o777 : undefined,
+    };
+  } finally {
+    fs.rmSync(sandbox, { recursive: true, force: true });
+  }
+}
