@@ -5,6 +5,7 @@
 import { spawnSync } from "child_process";
 import { performance } from "perf_hooks";
 import { Testing } from "cdktf";
+import { BatchExampleStack } from "../examples/batch-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
 
 const ROUNDS = 20;
@@ -26,6 +27,7 @@ function inProcess(name: string, build: () => unknown): void {
 }
 
 inProcess("ECS example stack", () => Testing.synth(new EcsExampleStack(Testing.app(), "bench")));
+inProcess("Batch example stack", () => Testing.synth(new BatchExampleStack(Testing.app(), "bench")));
 
 const cold: number[] = [];
 for (let i = 0; i < 3; i++) {

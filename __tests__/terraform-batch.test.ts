@@ -1,0 +1,71 @@
+import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { RegistryCredentials, batch } from "../lib";
+import { BatchExampleStack } from "../examples/batch-stack";
+import { TerraformWorkspace } from "./support/terraform";
+
+// Real Terraform on the Batch stacks: init (offline mirror when present), validate, plan.
+const planned = (plan: any, type: string) => plan.planned_values.root_module.resources.filter((r: any) => r.type === type);
+const NETWORK = { subnet_ids: '["subnet-0a1b2c3d"]', security_group_ids: '["sg-0a1b2c3d"]' };
+
+describe("example Batch stack under real Terraform", () => {
+  test("validates and plans both routes without the password in the plan", () => {
+    const ws = TerraformWorkspace.fromStack(new BatchExampleStack(new App(), "batch-private-registry"));
+    try {
+      expect(ws.initAndValidate()).toMatchObject({ valid: true });
+      const { json, text } = ws.plan({ ...NETWORK, dockerhub_token: "S3ntinel-batch-pa$$word" });
+      expect(text).not.toContain("S3ntinel");
+      const counts: Record<string, number> = {};
+      for (const r of json.resource_changes) counts[r.type] = (counts[r.type] ?? 0) + 1;
+      expect(counts).toMatchObject({
+        aws_batch_job_definition: 2,
+        aws_batch_compute_environment: 1,
+        aws_batch_job_queue: 1,
+        aws_launch_template: 1,
+        aws_iam_instance_profile: 1,
+      });
+      const [template] = planned(json, "aws_launch_template");
+      expect(template.values.metadata_options).toEqual([expect.objectContaining({ http_tokens: "required", http_endpoint: "enabled", http_put_response_hop_limit: 1 })]);
+      const fargate = planned(json, "aws_batch_job_definition").find((r: any) => r.values.platform_capabilities[0] === "FARGATE");
+      expect(fargate.values.retry_strategy).toEqual([expect.objectContaining({ attempts: 2 })]);
+    } finally {
+      ws.remove();
+    }
+  });
+});
+
+describe("a compute environment with literal secret ARNs under real Terraform", () => {
+  test("the planned user data decodes to exactly what the renderer produced, and the CE follows the latest version", () => {
+    const stack = new TerraformStack(new App(), "literal-batch");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const hub = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:hub-AbC123", { registry: "docker.io" });
+    const ghcr = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr-XyZ789", { registry: "ghcr.io" });
+    const ce = new batch.ComputeEnvironment(stack, "CE", {
+      registryCredentials: [hub, ghcr],
+      subnetIds: ["subnet-0a1b2c3d"],
+      securityGroupIds: ["sg-0a1b2c3d"],
+      userDataParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho \"${HOME} %{ not a directive }\"\n" }],
+    });
+    new batch.JobQueue(stack, "Queue", { computeEnvironments: [ce] });
+    const ws = TerraformWorkspace.fromStack(stack);
+    try {
+      expect(ws.initAndValidate()).toMatchObject({ valid: true });
+      const { json } = ws.plan();
+      const [template] = planned(json, "aws_launch_template");
+      expect(Buffer.from(template.values.user_data, "base64").toString("utf8")).toBe(ce.userData);
+      const policy = JSON.parse(planned(json, "aws_iam_role_policy")[0].values.policy);
+      expect(policy.Statement).toEqual([
+        {
+          Sid: "ReadRegistryCredentials",
+          Effect: "Allow",
+          Action: "secretsmanager:GetSecretValue",
+          Resource: ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:hub-AbC123", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr-XyZ789"],
+        },
+      ]);
+      const ceConfig = json.configuration.root_module.resources.find((r: any) => r.type === "aws_batch_compute_environment");
+      expect(ceConfig.expressions.compute_resources[0].launch_template[0].version.references).toContain("aws_launch_template.CE_LaunchTemplate_778426EE.latest_version");
+    } finally {
+      ws.remove();
+    }
+  });
+});
