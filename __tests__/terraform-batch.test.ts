@@ -2,16 +2,14 @@ import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RegistryCredentials, batch } from "../lib";
 import { BatchExampleStack } from "../examples/batch-stack";
-import { TerraformWorkspace } from "./support/terraform";
+import { plannedResources as planned, withWorkspace } from "./support/terraform";
 
 // Real Terraform on the Batch stacks: init (offline mirror when present), validate, plan.
-const planned = (plan: any, type: string) => plan.planned_values.root_module.resources.filter((r: any) => r.type === type);
 const NETWORK = { subnet_ids: '["subnet-0a1b2c3d"]', security_group_ids: '["sg-0a1b2c3d"]' };
 
 describe("example Batch stack under real Terraform", () => {
   test("validates and plans both routes without the password in the plan", () => {
-    const ws = TerraformWorkspace.fromStack(new BatchExampleStack(new App(), "batch-private-registry"));
-    try {
+    withWorkspace(new BatchExampleStack(new App(), "batch-private-registry"), (ws) => {
       expect(ws.initAndValidate()).toMatchObject({ valid: true });
       const { json, text } = ws.plan({ ...NETWORK, dockerhub_token: "S3ntinel-batch-pa$$word" });
       expect(text).not.toContain("S3ntinel");
@@ -28,9 +26,7 @@ describe("example Batch stack under real Terraform", () => {
       expect(template.values.metadata_options).toEqual([expect.objectContaining({ http_tokens: "required", http_endpoint: "enabled", http_put_response_hop_limit: 1 })]);
       const fargate = planned(json, "aws_batch_job_definition").find((r: any) => r.values.platform_capabilities[0] === "FARGATE");
       expect(fargate.values.retry_strategy).toEqual([expect.objectContaining({ attempts: 2 })]);
-    } finally {
-      ws.remove();
-    }
+    });
   });
 });
 
@@ -47,8 +43,7 @@ describe("a compute environment with literal secret ARNs under real Terraform", 
       userDataParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho \"${HOME} %{ not a directive }\"\n" }],
     });
     new batch.JobQueue(stack, "Queue", { computeEnvironments: [ce] });
-    const ws = TerraformWorkspace.fromStack(stack);
-    try {
+    withWorkspace(stack, (ws) => {
       expect(ws.initAndValidate()).toMatchObject({ valid: true });
       const { json } = ws.plan();
       const [template] = planned(json, "aws_launch_template");
@@ -64,8 +59,6 @@ describe("a compute environment with literal secret ARNs under real Terraform", 
       ]);
       const ceConfig = json.configuration.root_module.resources.find((r: any) => r.type === "aws_batch_compute_environment");
       expect(ceConfig.expressions.compute_resources[0].launch_template[0].version.references).toContain("aws_launch_template.CE_LaunchTemplate_778426EE.latest_version");
-    } finally {
-      ws.remove();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ContainerImage, RegistryCredentials, RegistrySecret, ecs } from "../lib";
 import { EcsExampleStack } from "../examples/ecs-stack";
-import { TerraformWorkspace } from "./support/terraform";
+import { TerraformWorkspace, plannedResources as planned, withWorkspace } from "./support/terraform";
 import { KEY_ARN, SECRET_ARN } from "./support/stacks";
 
 // Real Terraform on synthesized stacks: init (offline mirror when the machine has one), validate, plan.
@@ -15,7 +15,6 @@ function planFileContents(planFile: string): string {
   return execFileSync("python3", ["-c", script, planFile]).toString("latin1");
 }
 
-const planned = (plan: any, type: string) => plan.planned_values.root_module.resources.filter((r: any) => r.type === type);
 
 describe("example ECS stack under real Terraform", () => {
   let ws: TerraformWorkspace;
@@ -61,14 +60,11 @@ describe("the leak check can fail", () => {
     new AwsProvider(stack, "aws", { region: "us-east-1" });
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
     new RegistrySecret(stack, "S", { registry: "ghcr.io", username: "u", password: password.stringValue });
-    const ws = TerraformWorkspace.fromStack(stack);
-    try {
+    withWorkspace(stack, (ws) => {
       ws.initAndValidate();
       const plan = ws.plan({ pw: SENTINEL });
       expect(planFileContents(plan.planFile)).toContain("S3ntinel");
-    } finally {
-      ws.remove();
-    }
+    });
   });
 });
 
@@ -80,8 +76,7 @@ describe("a task definition with a literal secret ARN under real Terraform", () 
     const task = new ecs.TaskDefinition(stack, "Task", { family: "literal", compatibility: ecs.Compatibility.FARGATE, cpu: 256, memoryMiB: 1024 });
     task.addContainer("app", { image: ContainerImage.fromRegistry("quay.io/org/app:1", { credentials: quay }) });
     task.addContainer("tool", { image: ContainerImage.fromRegistry("quay.io/org/tool:1", { credentials: quay }), essential: false });
-    const ws = TerraformWorkspace.fromStack(stack);
-    try {
+    withWorkspace(stack, (ws) => {
       expect(ws.initAndValidate()).toMatchObject({ valid: true });
       const { json } = ws.plan();
       const [taskDef] = planned(json, "aws_ecs_task_definition");
@@ -95,8 +90,6 @@ describe("a task definition with a literal secret ARN under real Terraform", () 
           { Sid: "DecryptRegistryCredentials", Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN, Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } },
         ],
       });
-    } finally {
-      ws.remove();
-    }
+    });
   });
 });

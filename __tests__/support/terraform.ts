@@ -106,3 +106,18 @@ export class TerraformWorkspace {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** Runs `body` on a workspace for `stack`, and removes the workspace afterwards. */
+export function withWorkspace(stack: TerraformStack, body: (ws: TerraformWorkspace) => void): void {
+  const ws = TerraformWorkspace.fromStack(stack);
+  try {
+    body(ws);
+  } finally {
+    ws.remove();
+  }
+}
+
+/** The planned resources of one type in `terraform show -json` output. */
+export function plannedResources(plan: any, type: string): any[] {
+  return plan.planned_values.root_module.resources.filter((r: any) => r.type === type);
+}
