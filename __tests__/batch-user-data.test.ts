@@ -138,6 +138,26 @@ describe("the boot script, run in a sandbox", () => {
     expect(run.ecsConfigMode).toBe(0o600);
   });
 
+  test("reads a secret from the region in its ARN, not the instance's", () => {
+    const elsewhere = "arn:aws:secretsmanager:us-west-2:111122223333:secret:registry/ghcr-Ww0000";
+    const run = runBootScript(shippedScript([{ registry: "ghcr.io", secretArn: elsewhere }]), {
+      secrets: { [elsewhere]: JSON.stringify({ username: "u", password: "p" }) },
+      region: "eu-west-1",
+    });
+    expect(run.stderr).toMatch(/wrote credentials for 1 registry/);
+    expect(run.status).toBe(0);
+    expect(run.argv).toContain('"--region", "us-west-2"');
+  });
+
+  test("restarts the ECS agent only when it is already running, without blocking", () => {
+    const secrets = { [QUAY]: JSON.stringify({ username: "u", password: "p" }) };
+    const script = shippedScript([{ registry: "quay.io", secretArn: QUAY }]);
+    expect(runBootScript(script, { secrets }).systemctl).toEqual(["systemctl is-active --quiet ecs"]);
+    const running = runBootScript(script, { secrets, ecsRunning: true });
+    expect(running.status).toBe(0);
+    expect(running.systemctl).toEqual(["systemctl is-active --quiet ecs", "systemctl try-restart --no-block ecs"]);
+  });
+
   test("retries with backoff while Secrets Manager is unreachable, then succeeds", () => {
     const run = runBootScript(shippedScript(), {
       secrets: Object.fromEntries([HUB, QUAY, LOCAL].map((arn) => [arn, JSON.stringify({ username: "u", password: "p" })])),
@@ -164,6 +184,7 @@ describe("the boot script, run in a sandbox", () => {
     [JSON.stringify({ username: "u" }), /the secret for quay.io has no non-empty string "password"/],
     [JSON.stringify({ user: "u", password: "s3cr3t-value" }), /has no non-empty string "username"/],
     [JSON.stringify(["s3cr3t-value"]), /is not a JSON object/],
+    [null, /is not a JSON object/],
   ])("a malformed secret (%s) fails without echoing it", (secretString, message) => {
     const run = runBootScript(shippedScript([{ registry: "quay.io", secretArn: QUAY }]), { secrets: { [QUAY]: secretString }, existingEcsConfig: "ECS_CLUSTER=x\n" });
     expect(run.status).not.toBe(0);

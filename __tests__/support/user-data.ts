@@ -51,6 +51,8 @@ export interface BootRun {
   /** Every command line the script ran through a stand-in or wrapper (aws, curl, python3). */
   readonly argv: string;
   readonly sleeps: number[];
+  /** systemctl calls the script made (to a stand-in). */
+  readonly systemctl: string[];
   readonly imdsRequests: string[];
   /** IMDSv2 tokens the stand-in handed out. */
   readonly imdsTokens: string[];
@@ -60,8 +62,10 @@ export interface BootRun {
 }
 
 export interface BootScenario {
-  /** Secret ARN → SecretString, as Secrets Manager would hold them. */
-  readonly secrets: Record<string, string>;
+  /** Secret ARN → SecretString, as Secrets Manager would hold them (null: a binary secret). */
+  readonly secrets: Record<string, string | null>;
+  /** Whether the ECS agent is already running when the script ends. */
+  readonly ecsRunning?: boolean;
   readonly region?: string;
   /** Calls of `aws` that fail first as if the network were not up. */
   readonly awsFailures?: number;
@@ -86,6 +90,7 @@ export function runBootScript(script: string, scenario: BootScenario): BootRun {
     fs.writeFileSync(path.join(sandbox, "secrets.json"), JSON.stringify(scenario.secrets));
     fs.writeFileSync(path.join(sandbox, "aws-failures"), String(scenario.awsFailures ?? 0));
     fs.writeFileSync(path.join(sandbox, "boot.sh"), script);
+    if (scenario.ecsRunning) fs.writeFileSync(path.join(sandbox, "ecs-running"), "");
     const run = spawnSync("unshare", ["--net", "-r", path.join(SANDBOX_TOOLS, "run.sh"), sandbox, path.join(sandbox, "boot.sh")], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, FAKE_REGION: scenario.region ?? "eu-west-1" },
       encoding: "utf8",
@@ -102,6 +107,7 @@ export function runBootScript(script: string, scenario: BootScenario): BootRun {
       stderr: read("stderr") + run.stderr,
       argv: read("argv.log"),
       sleeps: lines("sleep.log").map(Number),
+      systemctl: lines("systemctl.log"),
       imdsRequests: lines("imds.log"),
       imdsTokens: lines("imds.log.tokens"),
       ecsConfig: exists ? fs.readFileSync(configFile, "utf8") : undefined,

@@ -33,7 +33,7 @@ for line in lines:
     key, _, raw = line.partition("\t")
     try:
         secret = json.loads(json.loads(raw))
-    except ValueError:
+    except (ValueError, TypeError):  # TypeError: a binary secret has no SecretString (null)
         secret = None
     if not isinstance(secret, dict):
         sys.stderr.write("ecs-registry-auth: ERROR: the secret for %s is not a JSON object; store {\"username\": \"...\", \"password\": \"...\"}\n" % key)
@@ -98,8 +98,10 @@ ensure_aws_cli() {
 secret_json=""
 # fetch_secret <arn>: SecretString, JSON-encoded by the CLI so any character survives, into secret_json.
 fetch_secret() {
-  local arn=$1 error
-  if secret_json=$(PYTHONIOENCODING=utf-8 aws secretsmanager get-secret-value --region "$region" --secret-id "$arn" \
+  local arn=$1 error secret_region=$region
+  # A secret ARN names its own region, which may differ from the instance's; only bare names use ours.
+  if [[ $arn == arn:* ]]; then IFS=: read -r _ _ _ secret_region _ <<<"$arn"; fi
+  if secret_json=$(PYTHONIOENCODING=utf-8 aws secretsmanager get-secret-value --region "$secret_region" --secret-id "$arn" \
     --query SecretString --output json 2>"$workdir/aws.err"); then
     return 0
   fi
@@ -107,7 +109,7 @@ fetch_secret() {
   error=$(tr -d '\r' <"$workdir/aws.err" | grep -v '^[[:space:]]*$' | tail -n 1 | cut -c1-400)
   case $error in
     *ResourceNotFoundException*)
-      log "secret $arn does not exist in $region: $error"
+      log "secret $arn does not exist in $secret_region: $error"
       return 2
       ;;
     *DecryptionFailure* | *KMSAccessDenied*)
@@ -162,6 +164,12 @@ main() {
   auth=$(for i in "${!keys[@]}"; do printf '%s\t%s\n' "${keys[i]}" "${secrets[i]}"; done | "$python" -c "$BUILD_AUTH_DATA") ||
     die "registry credentials are malformed; nothing was written to $ECS_CONFIG"
   write_ecs_config "$auth"
+  # The ECS AMIs start the agent after cloud-init's final stage, so it normally reads the file fresh. Should it
+  # already run, restart it; --no-block because waiting on a unit ordered after this stage would deadlock.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet ecs; then
+    log "the ECS agent is already running; restarting it to load the credentials"
+    systemctl try-restart --no-block ecs || log "could not restart the ECS agent; run: systemctl restart ecs"
+  fi
   log "wrote credentials for ${#keys[@]} registr$( ((${#keys[@]} == 1)) && echo y || echo ies) (${keys[*]}) to $ECS_CONFIG"
 }
 
