@@ -141,6 +141,14 @@ describe("batch.ComputeEnvironment", () => {
     expect(ce.node.metadata.map((m) => m.data)).toEqual([expect.stringMatching(/cannot update this compute environment in place/)]);
   });
 
+  test("a partial secret ARN warns once on the compute environment and is granted with the suffix wildcard", () => {
+    const stack = testStack();
+    const partial = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay";
+    const ce = new batch.ComputeEnvironment(stack, "CE", { registryCredentials: [RegistryCredentials.fromSecretArn(partial, { registry: "quay.io" })], ...network });
+    expect(ce.node.metadata.map((m) => m.data)).toEqual([expect.stringMatching(/not a complete secret ARN/)]);
+    expect(JSON.parse(resourcesOf(stack, "aws_iam_role_policy")[0].policy).Statement[0].Resource).toBe(`${partial}-??????`);
+  });
+
   test.each([
     [{ type: batch.ComputeType.FARGATE }, /Fargate compute environments take no launch template.*Fix: for Fargate, give each job its credentials with batch\.JobDefinition/],
     [{ type: batch.ComputeType.FARGATE_SPOT }, /Fargate compute environments/],

@@ -1,11 +1,12 @@
-import { Annotations, Fn, Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { authKeyForHost, isRegistryHost } from "./image-reference";
 import { configError } from "./private/errors";
 import { accountOf, partitionOf, regionOf } from "./private/stack-context";
 import { SecretGrant } from "./private/policy-documents";
 import { checkKmsKeyArn, parseSecretReference, SecretReference, SecretReferenceKind } from "./private/secret-reference";
-import { SecretReadPolicy, RoleLike } from "./secret-read-policy";
+import { bindCredentials } from "./private/bind-credentials";
+import type { RoleLike } from "./secret-read-policy";
 
 export interface RegistryCredentialsOptions {
   /**
@@ -79,9 +80,7 @@ export class RegistryCredentials {
    * one role from any number of credentials accumulate in one inline policy with no repeated statements.
    */
   public grantRead(role: RoleLike): void {
-    SecretReadPolicy.of(role).add(this);
-    const warning = this.warning;
-    if (warning) Annotations.of(role).addWarning(warning);
+    bindCredentials(role, role, this);
   }
 
   /** @internal the IAM grant, resolved against the stack `scope` belongs to. */

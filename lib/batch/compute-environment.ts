@@ -7,9 +7,10 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
 import { configError } from "../private/errors";
+import { escapeTemplate } from "../private/terraform-template";
 import { assumeRolePolicy } from "../private/policy-documents";
 import { partitionOf } from "../private/stack-context";
-import { SecretReadPolicy } from "../secret-read-policy";
+import { bindCredentials } from "../private/bind-credentials";
 import { EcsAgentAuthUserData, UserDataPart } from "./user-data";
 
 /** Capacity behind a managed compute environment. */
@@ -114,7 +115,6 @@ export class ComputeEnvironment extends Construct {
       if (c.registry === undefined || Token.isUnresolved(c.registry)) {
         throw this.error(`registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`, "pass RegistryCredentials.fromSecretArn(arn, { registry: \"quay.io\" }), or a RegistrySecret's credentials");
       }
-      if (c.warning) Annotations.of(this).addWarning(c.warning);
       return { registry: c.registry, secretArn: c.secretArn };
     });
     if (props.subnetIds.length === 0) throw this.error("subnetIds is empty", "pass the subnets instances may launch in");
@@ -146,8 +146,7 @@ export class ComputeEnvironment extends Construct {
       role: this.instanceRole.name,
       policyArn: `arn:${partitionOf(this)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
     });
-    const grants = SecretReadPolicy.of(this.instanceRole);
-    props.registryCredentials.forEach((c) => grants.add(c));
+    props.registryCredentials.forEach((c) => bindCredentials(this, this.instanceRole, c));
     this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
       namePrefix: "batch-instance-",
       role: this.instanceRole.name,
@@ -202,11 +201,3 @@ export class ComputeEnvironment extends Construct {
   }
 }
 
-/**
- * Escapes Terraform template syntax (`${`, `%{`) in literal text, leaving cdktf's own token markers alone so they
- * still resolve to references.
- */
-export function escapeTemplate(text: string): string {
-  // Replacement functions, not strings: in a replacement string "$$" would collapse to "$".
-  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
-}

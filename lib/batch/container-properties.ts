@@ -1,3 +1,4 @@
+import { renderEnvironment } from "../ecs/container-definition";
 import { LogConfiguration } from "../ecs/log-driver";
 
 /** A Batch container job, ready to render: images, roles and logging already resolved. */
@@ -16,8 +17,7 @@ export interface ContainerPropertiesSpec {
 }
 
 /**
- * The job definition's `containerProperties`, in the Batch API's shape. Environment variables are sorted by name,
- * as Batch returns them, so the plan shows no spurious diff.
+ * The job definition's `containerProperties`, in the Batch API's shape.
  */
 export function renderContainerProperties(spec: ContainerPropertiesSpec): Record<string, unknown> {
   const props: Record<string, unknown> = {
@@ -32,7 +32,7 @@ export function renderContainerProperties(spec: ContainerPropertiesSpec): Record
   if (spec.jobRoleArn) props.jobRoleArn = spec.jobRoleArn;
   if (spec.command) props.command = spec.command;
   if (spec.environment) {
-    props.environment = Object.keys(spec.environment).sort().map((name) => ({ name, value: spec.environment![name] }));
+    props.environment = renderEnvironment(spec.environment);
   }
   if (spec.fargate) {
     props.fargatePlatformConfiguration = { platformVersion: spec.fargate.platformVersion };

@@ -32,13 +32,15 @@ export interface ContainerSpec {
 }
 
 /**
- * One entry of a task definition's `containerDefinitions`, in the ECS API's shape. Environment variables are
- * sorted by name because ECS returns them sorted; a different order would show as a perpetual diff.
+ * Environment variables as the ECS and Batch APIs take them, sorted by name because both return them sorted; any
+ * other order would show as a perpetual diff.
  */
+export function renderEnvironment(environment: { [name: string]: string }): { name: string; value: string }[] {
+  return Object.keys(environment).sort().map((name) => ({ name, value: environment[name] }));
+}
+
+/** One entry of a task definition's `containerDefinitions`, in the ECS API's shape. */
 export function renderContainerDefinition(spec: ContainerSpec): Record<string, unknown> {
-  const environment = spec.environment
-    ? Object.keys(spec.environment).sort().map((name) => ({ name, value: spec.environment![name] }))
-    : undefined;
   return dropUndefined({
     name: spec.name,
     image: spec.image,
@@ -48,7 +50,7 @@ export function renderContainerDefinition(spec: ContainerSpec): Record<string, u
     memory: spec.memoryMiB,
     memoryReservation: spec.memoryReservationMiB,
     portMappings: spec.portMappings?.map((p) => dropUndefined({ containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol ?? Protocol.TCP })),
-    environment,
+    environment: spec.environment && renderEnvironment(spec.environment),
     command: spec.command,
     entryPoint: spec.entryPoint,
     workingDirectory: spec.workingDirectory,

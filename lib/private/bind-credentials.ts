@@ -1,6 +1,6 @@
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
-import { RegistryCredentials } from "../credentials";
+import type { RegistryCredentials } from "../credentials";
 import { RoleLike, SecretReadPolicy } from "../secret-read-policy";
 
 /**
