@@ -1,4 +1,5 @@
-import { ImageReference, DOCKER_HUB_AUTH_KEY } from "../lib";
+import { ImageReference } from "../lib/private/image-reference";
+import { DOCKER_HUB_AUTH_KEY } from "../lib/private/registry-host";
 
 describe("ImageReference.parse", () => {
   test.each([

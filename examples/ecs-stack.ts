@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { ContainerImage, EphemeralVariable, RegistrySecret, ecs } from "../lib";
+import { ContainerImage, EphemeralVariable, LogDriver, RegistrySecret, ecs } from "../lib";
 
 export interface EcsExampleProps {
   /** @default "us-east-1" */
@@ -36,7 +36,7 @@ export class EcsExampleStack extends TerraformStack {
       image: ContainerImage.fromRegistry("example-user/private-app:1.0", { credentials: dockerHub.credentials }),
       portMappings: [{ containerPort: 8080 }],
       environment: { LOG_LEVEL: "info" },
-      logging: ecs.LogDriver.awsLogs({ logGroupName: logs.name, streamPrefix: "app" }),
+      logging: LogDriver.awsLogs({ logGroupName: logs.name, streamPrefix: "app" }),
     });
     task.addContainer("sidecar", {
       image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/busybox:1.36"),

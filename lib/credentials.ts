@@ -1,13 +1,15 @@
-import { Fn, Token } from "cdktf";
+import { Annotations, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { authKeyForHost, isRegistryHost } from "./image-reference";
-import { configError } from "./private/errors";
-import { accountOf, partitionOf, regionOf } from "./private/stack-context";
-import { SecretGrant } from "./private/policy-documents";
-import { checkKmsKeyArn, parseSecretReference, SecretReference, SecretReferenceKind } from "./private/secret-reference";
-import { bindCredentials } from "./private/bind-credentials";
-import type { RoleLike } from "./secret-read-policy";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import type { IRole } from "./role";
+import { Fail, failFor } from "./private/fail";
+import { authKeyForHost, checkRegistryHost } from "./private/registry-host";
+import { SecretReadPolicy } from "./private/secret-read-policy";
+import {
+  checkKmsKeyArn, checkSecretArn, checkSecretName, endsLikeSuffix, secretGrant, SecretReference, SecretReferenceKind,
+} from "./private/secret-reference";
 
+/** Options of every `RegistryCredentials` factory. */
 export interface RegistryCredentialsOptions {
   /**
    * ARN of the customer-managed KMS key that encrypts the secret; readers get `kms:Decrypt` on it through
@@ -16,8 +18,9 @@ export interface RegistryCredentialsOptions {
    */
   readonly kmsKeyArn?: string;
   /**
-   * Registry host these credentials are for (`quay.io`, `registry.example.com:5000`, `docker.io`). Used where
-   * credentials are installed per registry (the ECS agent route) and to catch an image bound to the wrong secret.
+   * Registry host these credentials are for (`quay.io`, `registry.example.com:5000`, `docker.io`). Needed where
+   * credentials are installed per registry (a Batch compute environment), and catches an image bound to the wrong
+   * secret.
    * @default - taken from the image the credentials are used with
    */
   readonly registry?: string;
@@ -29,19 +32,76 @@ export interface RegistryCredentialsOptions {
  */
 export class RegistryCredentials {
   /**
-   * Credentials in an existing secret. Pass the complete ARN (with its 6-character suffix); a partial ARN or bare
-   * name still yields a working same-account policy (`<arn>-??????`) but ECS cannot use it across accounts, so
-   * binding it produces a synth warning.
+   * Credentials in an existing secret, by its complete ARN (ending in the "-" and six characters Secrets Manager
+   * appends). This is what ECS needs to read a secret from another account. A Terraform reference is trusted to be
+   * a complete ARN.
+   * @param secretArn the complete ARN
+   */
+  public static fromSecretCompleteArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
+    const fail = failFor(`RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(secretArn)})`);
+    const region = checkSecretArn(fail, secretArn);
+    if (region !== undefined && !endsLikeSuffix(secretArn)) {
+      throw fail("the ARN does not end in the 6-character suffix Secrets Manager appends", "copy the complete ARN from `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretPartialArn");
+    }
+    return RegistryCredentials.create(fail, { kind: SecretReferenceKind.COMPLETE_ARN, value: secretArn, region }, options);
+  }
+
+  /**
+   * Credentials in an existing secret, by an ARN without the 6-character suffix. The grant is `<arn>-??????`, which
+   * matches exactly that secret. ECS cannot use a partial ARN across accounts, so binding one warns at synth.
+   * @param secretArn the ARN without its suffix
+   */
+  public static fromSecretPartialArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
+    const fail = failFor(`RegistryCredentials.fromSecretPartialArn(${JSON.stringify(secretArn)})`);
+    const region = checkSecretArn(fail, secretArn);
+    return RegistryCredentials.create(fail, { kind: SecretReferenceKind.PARTIAL_ARN, value: secretArn, region }, options);
+  }
+
+  /**
+   * Credentials in an existing secret of the provider's account and region, by name (literal or a Terraform
+   * reference). The grant is `arn:...:secret:<name>-??????`; binding warns at synth, as for a partial ARN.
+   * @param secretName the secret's name
+   */
+  public static fromSecretName(secretName: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
+    const fail = failFor(`RegistryCredentials.fromSecretName(${JSON.stringify(secretName)})`);
+    checkSecretName(fail, secretName);
+    return RegistryCredentials.create(fail, { kind: SecretReferenceKind.NAME, value: secretName }, options);
+  }
+
+  /**
+   * Credentials in an existing secret, by ARN or name, guessing which it is: a literal ARN ending in "-" and six
+   * letters or digits is taken for a complete ARN, another ARN for a partial one, anything else for a name, and a
+   * Terraform reference for a complete ARN. A secret whose own name ends like a suffix (`team/app-config`) is
+   * guessed wrong, so every literal taken for a complete ARN warns at synth: prefer `fromSecretCompleteArn`,
+   * `fromSecretPartialArn` or `fromSecretName`, which say what they are given.
+   * @param secretArn an ARN or a name
    */
   public static fromSecretArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
-    const who = `RegistryCredentials.fromSecretArn(${JSON.stringify(secretArn)})`;
-    const reference = parseSecretReference(who, secretArn);
-    if (options.kmsKeyArn !== undefined) checkKmsKeyArn(who, options.kmsKeyArn);
-    if (options.registry !== undefined && !Token.isUnresolved(options.registry) && !isRegistryHost(options.registry)) {
-      throw configError(who, `registry "${options.registry}" is not a registry host`, "pass a host with an optional port, e.g. quay.io or registry.example.com:5000, without scheme or path");
+    const fail = failFor(`RegistryCredentials.fromSecretArn(${JSON.stringify(secretArn)})`);
+    if (!Token.isUnresolved(secretArn) && !secretArn.startsWith("arn:")) {
+      checkSecretName(fail, secretArn);
+      return RegistryCredentials.create(fail, { kind: SecretReferenceKind.NAME, value: secretArn }, options);
     }
-    return new RegistryCredentials(reference, options.kmsKeyArn, options.registry);
+    const region = checkSecretArn(fail, secretArn);
+    const complete = region === undefined || endsLikeSuffix(secretArn);
+    const kind = complete ? SecretReferenceKind.COMPLETE_ARN : SecretReferenceKind.PARTIAL_ARN;
+    const ambiguity = region !== undefined && complete
+      ? `RegistryCredentials.fromSecretArn took "${secretArn}" for a complete ARN because it ends like Secrets Manager's 6-character suffix; if those characters are part of the secret's name, IAM will deny the real secret. Use fromSecretCompleteArn to say it is complete (and silence this), or fromSecretPartialArn`
+      : undefined;
+    return RegistryCredentials.create(fail, { kind, value: secretArn, region }, options, ambiguity);
   }
+
+  private static create(fail: Fail, ref: SecretReference, options: RegistryCredentialsOptions, ambiguity?: string): RegistryCredentials {
+    if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
+    if (options.registry !== undefined) checkRegistryHost(fail, "registry", options.registry);
+    const partial = ref.kind !== SecretReferenceKind.COMPLETE_ARN
+      ? `registry credentials "${ref.value}" are not a complete secret ARN: IAM is granted "<arn>-??????", which works in this account, but ECS and Batch need the complete ARN (with its 6-character suffix) to read a secret from another account. Pass the complete ARN to avoid ResourceInitializationError ... AccessDeniedException at run time`
+      : undefined;
+    return new RegistryCredentials(ref, options.kmsKeyArn, options.registry, ambiguity ?? partial);
+  }
+
+  /** The secret ARN (or name) as given; this is what `repositoryCredentials.credentialsParameter` receives. */
+  public readonly secretArn: string;
 
   private constructor(
     private readonly reference: SecretReference,
@@ -49,61 +109,34 @@ export class RegistryCredentials {
     public readonly kmsKeyArn: string | undefined,
     /** The registry host these credentials are for, if declared. */
     public readonly registry: string | undefined,
-  ) {}
-
-  /** The secret ARN (or name) as given; this is what `repositoryCredentials.credentialsParameter` receives. */
-  public get secretArn(): string {
-    return this.reference.value;
-  }
-
-  /** The ECS agent's lookup key for the declared registry, or undefined when no registry was declared. */
-  public get registryAuthKey(): string | undefined {
-    return this.registry === undefined || Token.isUnresolved(this.registry) ? this.registry : authKeyForHost(this.registry);
-  }
-
-  /**
-   * Why this secret reference may fail at run time, or undefined when it is a complete ARN. Constructs that bind
-   * the credentials attach this as a synth warning on themselves.
-   */
-  public get warning(): string | undefined {
-    switch (this.reference.kind) {
-      case SecretReferenceKind.PARTIAL_ARN:
-      case SecretReferenceKind.NAME:
-        return `registry credentials "${this.secretArn}" are not a complete secret ARN: IAM is granted "<arn>-??????", which works in this account, but ECS and Batch need the complete ARN (with its 6-character suffix) to read a secret from another account. Pass the complete ARN to avoid ResourceInitializationError ... AccessDeniedException at run time`;
-      default:
-        return undefined;
-    }
+    private readonly warning: string | undefined,
+  ) {
+    this.secretArn = reference.value;
   }
 
   /**
    * Grants `role` read on the secret (and decrypt on its customer-managed key through Secrets Manager). Grants to
    * one role from any number of credentials accumulate in one inline policy with no repeated statements.
+   * @returns the role's inline policy, for `dependsOn`
    */
-  public grantRead(role: RoleLike): void {
-    bindCredentials(role, role, this);
+  public grantRead(role: IRole): IamRolePolicy {
+    return this._bind(role, role);
   }
 
-  /** @internal the IAM grant, resolved against the stack `scope` belongs to. */
-  public _grant(scope: IConstruct): SecretGrant {
-    const ref = this.reference;
-    const construct = scope as Construct;
-    switch (ref.kind) {
-      case SecretReferenceKind.COMPLETE_ARN:
-        return { secretResource: ref.value, kmsKeyArn: this.kmsKeyArn, region: ref.region! };
-      case SecretReferenceKind.PARTIAL_ARN:
-        return { secretResource: `${ref.value}-??????`, kmsKeyArn: this.kmsKeyArn, region: ref.region! };
-      case SecretReferenceKind.NAME: {
-        const region = regionOf(construct);
-        const arn = `arn:${partitionOf(construct)}:secretsmanager:${region}:${accountOf(construct)}:secret:${ref.value}-??????`;
-        return { secretResource: arn, kmsKeyArn: this.kmsKeyArn, region };
-      }
-      case SecretReferenceKind.TOKEN:
-        return { secretResource: ref.value, kmsKeyArn: this.kmsKeyArn, region: Fn.element(Fn.split(":", ref.value), 3) };
-    }
+  /**
+   * @internal Grants `role` read and warns once on `scope` (the construct that uses the credentials) when the
+   * reference may fail at run time.
+   */
+  public _bind(scope: IConstruct, role: IRole): IamRolePolicy {
+    const key = `${this.reference.kind}|${this.reference.value}|${this.kmsKeyArn ?? ""}`;
+    const policy = SecretReadPolicy.of(role).add(key, (s: Construct) => secretGrant(s, this.reference, this.kmsKeyArn));
+    const warning = this.warning;
+    if (warning && !scope.node.metadata.some((m) => m.data === warning)) Annotations.of(scope).addWarning(warning);
+    return policy;
   }
 
-  /** @internal identity for de-duplication: the same secret and key are one grant. */
-  public get _key(): string {
-    return `${this.reference.value}|${this.kmsKeyArn ?? ""}`;
+  /** @internal the ECS agent's lookup key for the declared registry, or undefined when none was declared. */
+  public get _authKey(): string | undefined {
+    return this.registry === undefined ? undefined : authKeyForHost(this.registry);
   }
 }

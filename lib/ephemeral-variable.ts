@@ -1,8 +1,12 @@
 import { Construct } from "constructs";
 import { TerraformVariable } from "cdktf";
 
+/** Props of `EphemeralVariable`. */
 export interface EphemeralVariableProps {
-  /** Shown by `terraform plan` when it prompts for the value. */
+  /**
+   * Shown by `terraform plan` when it prompts for the value.
+   * @default - none
+   */
   readonly description?: string;
 }
 

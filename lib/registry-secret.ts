@@ -3,10 +3,11 @@ import { Fn, Token } from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { RegistryCredentials } from "./credentials";
-import { isRegistryHost } from "./image-reference";
-import { configError } from "./private/errors";
+import { constructFail } from "./private/fail";
+import { checkRegistryHost } from "./private/registry-host";
 import { checkKmsKeyArn } from "./private/secret-reference";
 
+/** Props of `RegistrySecret`. */
 export interface RegistrySecretProps {
   /** Registry host the credentials are for: `docker.io`, `quay.io`, `ghcr.io`, `registry.example.com:5000`. */
   readonly registry: string;
@@ -24,18 +25,30 @@ export interface RegistrySecretProps {
    * @default 1
    */
   readonly passwordVersion?: number;
-  /** @default - Terraform generates a unique name */
+  /**
+   * The secret's name.
+   * @default - Terraform generates a unique name
+   */
   readonly name?: string;
-  /** @default - "Private registry credentials for <registry>" */
+  /**
+   * The secret's description.
+   * @default - "Private registry credentials for <registry>"
+   */
   readonly description?: string;
-  /** @default - the AWS-managed key `aws/secretsmanager` */
+  /**
+   * ARN of a customer-managed KMS key to encrypt the secret with; readers get `kms:Decrypt` through Secrets Manager.
+   * @default - the AWS-managed key `aws/secretsmanager`
+   */
   readonly kmsKeyArn?: string;
   /**
    * Days a deleted secret can be restored; 0 deletes at once.
    * @default 30
    */
   readonly recoveryWindowInDays?: number;
-  /** @default - none */
+  /**
+   * Tags of the secret.
+   * @default - none
+   */
   readonly tags?: { [key: string]: string };
 }
 
@@ -54,22 +67,20 @@ export class RegistrySecret extends Construct {
 
   constructor(scope: Construct, id: string, props: RegistrySecretProps) {
     super(scope, id);
-    const who = `RegistrySecret ${this.node.path}`;
+    const fail = constructFail(this, "RegistrySecret");
     if (!Token.isUnresolved(props.password)) {
-      throw configError(who, "password is a literal string, which would be written into the synthesized cdk.tf.json", "pass a Terraform reference such as new EphemeralVariable(this, \"RegistryPassword\").value");
+      throw fail("password is a literal string, which would be written into the synthesized cdk.tf.json", "pass a Terraform reference such as new EphemeralVariable(this, \"RegistryPassword\").value");
     }
-    if (!Token.isUnresolved(props.registry) && !isRegistryHost(props.registry)) {
-      throw configError(who, `registry "${props.registry}" is not a registry host`, "pass a host with an optional port, e.g. docker.io, quay.io or registry.example.com:5000, without scheme or path");
-    }
+    checkRegistryHost(fail, "registry", props.registry);
     const version = props.passwordVersion ?? 1;
     if (!Number.isInteger(version) || version < 1) {
-      throw configError(who, `passwordVersion ${version} is not a positive integer`, "start at 1 and increase it by one whenever the password changes");
+      throw fail(`passwordVersion ${version} is not a positive integer`, "start at 1 and increase it by one whenever the password changes");
     }
     const window = props.recoveryWindowInDays ?? 30;
     if (window !== 0 && (window < 7 || window > 30)) {
-      throw configError(who, `recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
+      throw fail(`recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
     }
-    if (props.kmsKeyArn !== undefined) checkKmsKeyArn(who, props.kmsKeyArn);
+    if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);
 
     this.secret = new SecretsmanagerSecret(this, "Secret", {
       name: props.name,
@@ -84,7 +95,7 @@ export class RegistrySecret extends Construct {
       secretStringWoVersion: version,
     });
     // The version's ARN is the secret's complete ARN, and referencing it makes consumers wait for the value.
-    this.credentials = RegistryCredentials.fromSecretArn(this.version.arn, {
+    this.credentials = RegistryCredentials.fromSecretCompleteArn(this.version.arn, {
       kmsKeyArn: props.kmsKeyArn,
       registry: props.registry,
     });

@@ -1,5 +1,6 @@
-import { Testing, TerraformStack } from "cdktf";
+import { DefaultTokenResolver, StringConcat, Testing, TerraformStack, Tokenization } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { RegistryCredentials } from "../../lib";
 
 /** A stack with an AWS provider, inside a test app, for construct tests. */
 export function testStack(id = "test"): TerraformStack {
@@ -20,3 +21,16 @@ export function resourcesOf(stack: TerraformStack, type: string): any[] {
 
 export const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-AbC123";
 export const KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+export const HUB_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-Hh1234";
+
+/** Credentials of an existing Quay secret encrypted with a customer-managed key. */
+export const quay = () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io", kmsKeyArn: KEY_ARN });
+/** Credentials of an existing Docker Hub secret. */
+export const hub = () => RegistryCredentials.fromSecretCompleteArn(HUB_ARN, { registry: "docker.io" });
+/** Network settings of a compute environment. */
+export const network = { subnetIds: ["subnet-1", "subnet-2"], securityGroupIds: ["sg-1"] };
+
+/** A reference as it appears in the synthesized JSON (`${aws_iam_role.x.arn}`), without spelling hashed ids out. */
+export function ref(stack: TerraformStack, value: unknown): string {
+  return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+}

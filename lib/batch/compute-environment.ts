@@ -6,29 +6,25 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
-import { configError } from "../private/errors";
-import { escapeTemplate } from "../private/terraform-template";
+import { constructFail } from "../private/fail";
+import { jsonDocument } from "../private/json-document";
+import { checkName } from "../private/names";
 import { assumeRolePolicy } from "../private/policy-documents";
+import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import { partitionOf } from "../private/stack-context";
-import { bindCredentials } from "../private/bind-credentials";
-import { EcsAgentAuthUserData, UserDataPart } from "./user-data";
-
-/** Capacity behind a managed compute environment. */
-export enum ComputeType {
-  EC2 = "EC2",
-  SPOT = "SPOT",
-  /** Refused: launch templates, and so instance-level registry auth, do not apply to Fargate. */
-  FARGATE = "FARGATE",
-  /** Refused, as FARGATE. */
-  FARGATE_SPOT = "FARGATE_SPOT",
-}
+import { escapeTemplate } from "../private/terraform-template";
+import { renderUserData } from "../private/user-data";
+import { UserDataPart } from "./user-data";
 
 /** How Batch picks instance types. */
 export enum AllocationStrategy {
-  /** Not updatable in place: a user-data change would not reach running capacity. */
+  /** The cheapest type that fits; not updatable in place, so a user-data change would not reach running capacity. */
   BEST_FIT = "BEST_FIT",
+  /** Like BEST_FIT, widening to other types when those are short; On-Demand's default here. */
   BEST_FIT_PROGRESSIVE = "BEST_FIT_PROGRESSIVE",
+  /** Spot only: the pools least likely to be interrupted. */
   SPOT_CAPACITY_OPTIMIZED = "SPOT_CAPACITY_OPTIMIZED",
+  /** Spot only: low price and low interruption together; Spot's default here. */
   SPOT_PRICE_CAPACITY_OPTIMIZED = "SPOT_PRICE_CAPACITY_OPTIMIZED",
 }
 
@@ -36,40 +32,67 @@ export enum AllocationStrategy {
 export enum ImageType {
   /** Amazon Linux 2023, Batch's default for new compute environments. */
   ECS_AL2023 = "ECS_AL2023",
+  /** Amazon Linux 2. */
   ECS_AL2 = "ECS_AL2",
+  /** Amazon Linux 2 with NVIDIA drivers, for GPU instances. */
   ECS_AL2_NVIDIA = "ECS_AL2_NVIDIA",
 }
 
-export enum ComputeEnvironmentState {
-  ENABLED = "ENABLED",
-  DISABLED = "DISABLED",
-}
-
+/** Props of `batch.ComputeEnvironment`. */
 export interface ComputeEnvironmentProps {
   /**
    * Credentials the ECS agent on every instance gets, one per registry; each must name its registry
    * (`RegistrySecret` does; for `RegistryCredentials.fromSecretArn` pass `{ registry }`).
    */
   readonly registryCredentials: RegistryCredentials[];
+  /** Subnets the instances launch in. */
   readonly subnetIds: string[];
+  /** Security groups of the instances; they must allow egress to the registries and to Secrets Manager. */
   readonly securityGroupIds: string[];
-  /** @default ComputeType.EC2 */
-  readonly type?: ComputeType;
-  /** @default - Terraform generates a unique name */
+  /**
+   * Run on Spot capacity instead of On-Demand.
+   * @default false
+   */
+  readonly spot?: boolean;
+  /**
+   * Compute environment name (1-128 letters, digits, '-' or '_').
+   * @default - Terraform generates a unique name
+   */
   readonly name?: string;
-  /** @default ["optimal"] */
+  /**
+   * Instance types or families.
+   * @default ["optimal"]
+   */
   readonly instanceTypes?: string[];
-  /** @default 0 */
+  /**
+   * vCPUs kept running when idle.
+   * @default 0
+   */
   readonly minVcpus?: number;
-  /** @default 256 */
+  /**
+   * The most vCPUs the environment scales to.
+   * @default 256
+   */
   readonly maxVcpus?: number;
-  /** @default BEST_FIT_PROGRESSIVE on EC2, SPOT_PRICE_CAPACITY_OPTIMIZED on SPOT */
+  /**
+   * How Batch picks instance types.
+   * @default BEST_FIT_PROGRESSIVE On-Demand, SPOT_PRICE_CAPACITY_OPTIMIZED on Spot
+   */
   readonly allocationStrategy?: AllocationStrategy;
-  /** SPOT only: the most to pay, as a percentage of the On-Demand price. @default - up to the On-Demand price */
+  /**
+   * Spot only: the most to pay, as a percentage of the On-Demand price.
+   * @default - up to the On-Demand price
+   */
   readonly bidPercentage?: number;
-  /** @default ImageType.ECS_AL2023 */
+  /**
+   * The ECS-optimized AMI family.
+   * @default ImageType.ECS_AL2023
+   */
   readonly imageType?: ImageType;
-  /** A custom ECS-optimized AMI. @default - the latest AMI of `imageType` */
+  /**
+   * A custom ECS-optimized AMI.
+   * @default - the latest AMI of `imageType`
+   */
   readonly imageId?: string;
   /**
    * Batch service role. Leave unset to use the service-linked role, which infrastructure updates (how a new
@@ -77,13 +100,25 @@ export interface ComputeEnvironmentProps {
    * @default - the AWSServiceRoleForBatch service-linked role
    */
   readonly serviceRoleArn?: string;
-  /** Your own user-data parts, placed before ours. @default - none */
+  /**
+   * Your own user-data parts, placed before ours.
+   * @default - none
+   */
   readonly userDataParts?: UserDataPart[];
-  /** Minutes running jobs get to finish when an update replaces instances. @default 30 */
+  /**
+   * Minutes running jobs get to finish when an update replaces instances.
+   * @default 30
+   */
   readonly updateTimeoutMinutes?: number;
-  /** @default ComputeEnvironmentState.ENABLED */
-  readonly state?: ComputeEnvironmentState;
-  /** @default - none */
+  /**
+   * Whether the environment accepts jobs.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Tags of the compute environment and its launch template.
+   * @default - none
+   */
   readonly tags?: { [key: string]: string };
 }
 
@@ -98,55 +133,54 @@ export class ComputeEnvironment extends Construct {
   public readonly launchTemplate: LaunchTemplate;
   /** Role of the instances: ECS container-instance permissions plus read on exactly the registry secrets. */
   public readonly instanceRole: IamRole;
+  /** The instance profile of `instanceRole`. */
   public readonly instanceProfile: IamInstanceProfile;
   /** The rendered MIME user data (before base64), for review and tests; may contain Terraform references. */
   public readonly userData: string;
 
   constructor(scope: Construct, id: string, props: ComputeEnvironmentProps) {
     super(scope, id);
-    const type = props.type ?? ComputeType.EC2;
-    if (type === ComputeType.FARGATE || type === ComputeType.FARGATE_SPOT) {
-      throw this.error("Fargate compute environments take no launch template, so instance-level registry auth cannot apply", "for Fargate, give each job its credentials with batch.JobDefinition({ platform: batch.Platform.FARGATE, image: ContainerImage.fromRegistry(name, { credentials }) })");
-    }
+    const fail = constructFail(this, "batch.ComputeEnvironment");
+    if (props.name !== undefined) checkName(fail, "name", props.name, 128);
     if (props.registryCredentials.length === 0) {
-      throw this.error("registryCredentials is empty", "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)");
+      throw fail("registryCredentials is empty", "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)");
     }
     const registries = props.registryCredentials.map((c, i) => {
       if (c.registry === undefined || Token.isUnresolved(c.registry)) {
-        throw this.error(`registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`, "pass RegistryCredentials.fromSecretArn(arn, { registry: \"quay.io\" }), or a RegistrySecret's credentials");
+        throw fail(`registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`, "pass RegistryCredentials.fromSecretCompleteArn(arn, { registry: \"quay.io\" }), or a RegistrySecret's credentials");
       }
       return { registry: c.registry, secretArn: c.secretArn };
     });
-    if (props.subnetIds.length === 0) throw this.error("subnetIds is empty", "pass the subnets instances may launch in");
+    if (!Token.isUnresolved(props.subnetIds) && props.subnetIds.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
     const minVcpus = props.minVcpus ?? 0;
     const maxVcpus = props.maxVcpus ?? 256;
-    if (!Number.isInteger(minVcpus) || !Number.isInteger(maxVcpus) || minVcpus < 0 || maxVcpus < 1 || minVcpus > maxVcpus) {
-      throw this.error(`minVcpus ${minVcpus} and maxVcpus ${maxVcpus} are not a valid range`, "use whole numbers with 0 <= minVcpus <= maxVcpus and maxVcpus >= 1");
+    if (!Token.isUnresolved(minVcpus) && !Token.isUnresolved(maxVcpus) && (!Number.isInteger(minVcpus) || !Number.isInteger(maxVcpus) || minVcpus < 0 || maxVcpus < 1 || minVcpus > maxVcpus)) {
+      throw fail(`minVcpus ${minVcpus} and maxVcpus ${maxVcpus} are not a valid range`, "use whole numbers with 0 <= minVcpus <= maxVcpus and maxVcpus >= 1");
     }
-    const spot = type === ComputeType.SPOT;
+    const spot = props.spot ?? false;
     const strategy = props.allocationStrategy ?? (spot ? AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED : AllocationStrategy.BEST_FIT_PROGRESSIVE);
     if (!spot && (strategy === AllocationStrategy.SPOT_CAPACITY_OPTIMIZED || strategy === AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED)) {
-      throw this.error(`allocation strategy ${strategy} is for Spot`, "use BEST_FIT_PROGRESSIVE, or type: batch.ComputeType.SPOT");
+      throw fail(`allocation strategy ${strategy} is for Spot`, "use BEST_FIT_PROGRESSIVE, or spot: true");
     }
     if (props.bidPercentage !== undefined && (!spot || props.bidPercentage < 1 || props.bidPercentage > 100)) {
-      throw this.error(`bidPercentage ${props.bidPercentage} is not valid here`, "give it only with type SPOT, from 1 to 100");
+      throw fail(`bidPercentage ${props.bidPercentage} is not valid here`, "give it only with spot: true, from 1 to 100");
     }
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
       Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
     }
-    const userData = EcsAgentAuthUserData.render({ registries, extraParts: props.userDataParts });
+    const userData = renderUserData(fail, { registries, extraParts: props.userDataParts, registriesProp: "registryCredentials", partsProp: "userDataParts" });
     this.userData = userData;
 
     this.instanceRole = new IamRole(this, "InstanceRole", {
       namePrefix: "batch-instance-",
       description: `Instances of ${this.node.path}: ECS agent plus private-registry secret read`,
-      assumeRolePolicy: JSON.stringify(assumeRolePolicy("ec2.amazonaws.com")),
+      assumeRolePolicy: jsonDocument(assumeRolePolicy("ec2.amazonaws.com")),
     });
     new IamRolePolicyAttachment(this.instanceRole, "EcsInstancePolicy", {
       role: this.instanceRole.name,
       policyArn: `arn:${partitionOf(this)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
     });
-    props.registryCredentials.forEach((c) => bindCredentials(this, this.instanceRole, c));
+    props.registryCredentials.forEach((c) => c._bind(this, this.instanceRole));
     this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
       namePrefix: "batch-instance-",
       role: this.instanceRole.name,
@@ -167,12 +201,12 @@ export class ComputeEnvironment extends Construct {
     });
 
     this.resource = new BatchComputeEnvironment(this, "Resource", {
-      computeEnvironmentName: props.name,
+      ...computeEnvironmentNameConfig(props.name),
       type: "MANAGED",
-      state: props.state ?? ComputeEnvironmentState.ENABLED,
+      state: props.enabled === false ? "DISABLED" : "ENABLED",
       serviceRole: props.serviceRoleArn,
       computeResources: {
-        type,
+        type: spot ? "SPOT" : "EC2",
         allocationStrategy: strategy,
         bidPercentage: props.bidPercentage,
         instanceRole: this.instanceProfile.arn,
@@ -194,10 +228,6 @@ export class ComputeEnvironment extends Construct {
   /** The compute environment's ARN. */
   public get arn(): string {
     return this.resource.arn;
-  }
-
-  private error(problem: string, fix: string): Error {
-    return configError(`batch.ComputeEnvironment ${this.node.path}`, problem, fix);
   }
 }
 

@@ -1,28 +1,38 @@
 import { Construct } from "constructs";
+import { Token } from "cdktf";
 import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
-import { configError } from "../private/errors";
-import { defaultName } from "../private/names";
+import { constructFail } from "../private/fail";
+import { checkName, defaultName } from "../private/names";
 
 /** Anything with a compute environment ARN: a `batch.ComputeEnvironment`, or `{ arn }` for one made elsewhere. */
 export interface ComputeEnvironmentRef {
+  /** The compute environment's ARN. */
   readonly arn: string;
 }
 
-export enum JobQueueState {
-  ENABLED = "ENABLED",
-  DISABLED = "DISABLED",
-}
-
+/** Props of `batch.JobQueue`. */
 export interface JobQueueProps {
   /** One to three compute environments, tried in this order. */
   readonly computeEnvironments: ComputeEnvironmentRef[];
-  /** @default - the construct path below the stack */
+  /**
+   * Job queue name (1-128 letters, digits, '-' or '_').
+   * @default - the construct path below the stack
+   */
   readonly name?: string;
-  /** Higher runs first among queues sharing compute environments. @default 1 */
+  /**
+   * Higher runs first among queues sharing compute environments.
+   * @default 1
+   */
   readonly priority?: number;
-  /** @default JobQueueState.ENABLED */
-  readonly state?: JobQueueState;
-  /** @default - none */
+  /**
+   * Whether the queue accepts jobs.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Tags of the job queue.
+   * @default - none
+   */
   readonly tags?: { [key: string]: string };
 }
 
@@ -33,21 +43,22 @@ export class JobQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: JobQueueProps) {
     super(scope, id);
-    const who = `batch.JobQueue ${this.node.path}`;
+    const fail = constructFail(this, "batch.JobQueue");
     const name = props.name ?? defaultName(this, 128);
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(name)) throw configError(who, `name "${name}" is invalid`, "use 1-128 letters, digits, '-' or '_'");
+    checkName(fail, "name", name, 128);
     const count = props.computeEnvironments.length;
     if (count < 1 || count > 3) {
-      throw configError(who, `${count} compute environments were given`, "give one to three; Batch allows at most three per queue");
+      throw fail(`${count} compute environments were given`, "give one to three; Batch allows at most three per queue");
     }
     const priority = props.priority ?? 1;
-    if (!Number.isInteger(priority) || priority < 0) {
-      throw configError(who, `priority ${priority} is not a whole number of at least 0`, "use 0 or more; higher runs first");
+    if (!Token.isUnresolved(priority) && (!Number.isInteger(priority) || priority < 0 || priority > 1000)) {
+      throw fail(`priority ${priority} is not a whole number from 0 to 1000`, "use 0 to 1000; higher runs first");
     }
     this.resource = new BatchJobQueue(this, "Resource", {
       name,
       priority,
-      state: props.state ?? JobQueueState.ENABLED,
+      state: props.enabled === false ? "DISABLED" : "ENABLED",
+      // compute_environment_order, not compute_environments: AWS provider 6 removed the latter; 5.x has both.
       computeEnvironmentOrder: props.computeEnvironments.map((ce, order) => ({ order, computeEnvironment: ce.arn })),
       tags: props.tags,
     });

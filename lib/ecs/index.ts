@@ -1,4 +1,2 @@
 export * from "./task-definition";
-export * from "./container-definition";
-export * from "./log-driver";
-export { fargateMemoryOptions, FARGATE_CPU_VALUES } from "./fargate-sizes";
+export * from "./port-mapping";

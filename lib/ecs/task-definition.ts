@@ -1,14 +1,16 @@
 import { Construct } from "constructs";
-import { Lazy } from "cdktf";
+import { Lazy, Token } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ContainerImage } from "../container-image";
-import { configError } from "../private/errors";
+import { LogDriver } from "../log-driver";
+import type { IRole } from "../role";
+import { ContainerSpec, renderContainerDefinition } from "../private/container-definition";
 import { createExecutionRole } from "../private/execution-role";
-import { bindCredentials } from "../private/bind-credentials";
-import { RoleLike } from "../secret-read-policy";
-import { ContainerSpec, PortMapping, renderContainerDefinition } from "./container-definition";
-import { describeFargateMemory, FARGATE_CPU_VALUES, fargateMemoryOptions } from "./fargate-sizes";
-import { LogDriver } from "./log-driver";
+import { constructFail, Fail } from "../private/fail";
+import { checkFargateSize } from "../private/fargate-sizes";
+import { jsonDocument } from "../private/json-document";
+import { checkName } from "../private/names";
+import { PortMapping } from "./port-mapping";
 
 /** Where the task runs. */
 export enum Compatibility {
@@ -20,21 +22,29 @@ export enum Compatibility {
 
 /** Docker networking mode of the task's containers. */
 export enum NetworkMode {
+  /** Each task gets its own network interface; the only mode on Fargate. */
   AWS_VPC = "awsvpc",
+  /** Docker's bridge network on the instance. */
   BRIDGE = "bridge",
+  /** The instance's own network. */
   HOST = "host",
+  /** No external networking. */
   NONE = "none",
 }
 
 /** CPU architecture the task runs on. */
 export enum CpuArchitecture {
+  /** Intel and AMD. */
   X86_64 = "X86_64",
+  /** Graviton. */
   ARM64 = "ARM64",
 }
 
+/** Props of `ecs.TaskDefinition`. */
 export interface TaskDefinitionProps {
   /** Task definition family (up to 255 letters, digits, `-` and `_`). */
   readonly family: string;
+  /** Where the task runs: Fargate or EC2. */
   readonly compatibility: Compatibility;
   /**
    * Task CPU units (1024 = 1 vCPU). Fargate accepts 256, 512, 1024, 2048, 4096, 8192 or 16384.
@@ -46,72 +56,114 @@ export interface TaskDefinitionProps {
    * @default 512 on Fargate; unset on EC2 (then every container needs memoryMiB or memoryReservationMiB)
    */
   readonly memoryMiB?: number;
-  /** @default NetworkMode.AWS_VPC on Fargate (its only mode); NetworkMode.BRIDGE on EC2 */
+  /**
+   * Docker networking mode.
+   * @default NetworkMode.AWS_VPC on Fargate (its only mode); NetworkMode.BRIDGE on EC2
+   */
   readonly networkMode?: NetworkMode;
   /**
    * Role ECS uses to pull images and fetch registry credentials. A given role only gains read on the registry
    * secrets; it must already trust `ecs-tasks.amazonaws.com`.
    * @default - a new role trusting `ecs-tasks.amazonaws.com` with `AmazonECSTaskExecutionRolePolicy`
    */
-  readonly executionRole?: RoleLike;
-  /** @default - containers get no AWS credentials */
+  readonly executionRole?: IRole;
+  /**
+   * ARN of the role the containers' code runs as.
+   * @default - containers get no AWS credentials
+   */
   readonly taskRoleArn?: string;
-  /** @default - X86_64 */
+  /**
+   * CPU architecture.
+   * @default - X86_64
+   */
   readonly cpuArchitecture?: CpuArchitecture;
-  /** @default - none */
+  /**
+   * Tags of the task definition.
+   * @default - none
+   */
   readonly tags?: { [key: string]: string };
 }
 
+/** A container of `ecs.TaskDefinition.addContainer`. */
 export interface ContainerOptions {
+  /** The image, with its registry credentials if it is private. */
   readonly image: ContainerImage;
-  /** @default true */
+  /**
+   * Whether the task stops when this container stops.
+   * @default true
+   */
   readonly essential?: boolean;
-  /** Hard memory limit in MiB. @default - none (the task's memory) */
+  /**
+   * Hard memory limit in MiB.
+   * @default - none (the task's memory)
+   */
   readonly memoryMiB?: number;
-  /** Soft memory reservation in MiB. @default - none */
+  /**
+   * Soft memory reservation in MiB.
+   * @default - none
+   */
   readonly memoryReservationMiB?: number;
-  /** CPU units reserved for the container. @default - none (shares the task's) */
+  /**
+   * CPU units reserved for the container.
+   * @default - none (shares the task's)
+   */
   readonly cpu?: number;
-  /** @default - none */
+  /**
+   * Ports the container exposes.
+   * @default - none
+   */
   readonly portMappings?: PortMapping[];
-  /** Plain environment variables; they are visible in the task definition, so never put secrets here. @default - none */
+  /**
+   * Plain environment variables; they are visible in the task definition, so never put secrets here.
+   * @default - none
+   */
   readonly environment?: { [name: string]: string };
-  /** @default - the image's CMD */
+  /**
+   * The command.
+   * @default - the image's CMD
+   */
   readonly command?: string[];
-  /** @default - the image's ENTRYPOINT */
+  /**
+   * The entry point.
+   * @default - the image's ENTRYPOINT
+   */
   readonly entryPoint?: string[];
-  /** @default - the image's WORKDIR */
+  /**
+   * The working directory.
+   * @default - the image's WORKDIR
+   */
   readonly workingDirectory?: string;
-  /** @default - no log configuration */
+  /**
+   * Where the container's output goes.
+   * @default - no log configuration
+   */
   readonly logging?: LogDriver;
 }
-
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 /** An ECS task definition whose containers may pull from private registries. */
 export class TaskDefinition extends Construct {
   /** The `aws_ecs_task_definition`. */
   public readonly resource: EcsTaskDefinition;
   /** The execution role, given or created. */
-  public readonly executionRole: RoleLike;
+  public readonly executionRole: IRole;
   /** The network mode in effect. */
   public readonly networkMode: NetworkMode;
   private readonly memoryMiB?: number;
   private readonly containers: ContainerSpec[] = [];
+  private readonly fail: Fail;
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
+    this.fail = constructFail(this, "ecs.TaskDefinition");
     const fargate = props.compatibility === Compatibility.FARGATE;
-    if (!NAME.test(props.family)) {
-      throw this.error(`family "${props.family}" is invalid`, "use 1-255 letters, digits, '-' or '_'");
-    }
+    checkName(this.fail, "family", props.family, 255);
     this.networkMode = props.networkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
     const cpu = props.cpu ?? (fargate ? 256 : undefined);
     this.memoryMiB = props.memoryMiB ?? (fargate ? 512 : undefined);
     if (fargate) this.checkFargate(cpu!, this.memoryMiB!);
     for (const [label, value] of [["cpu", cpu], ["memoryMiB", this.memoryMiB]] as const) {
-      if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
-        throw this.error(`${label} ${value} is not a positive integer`, `give ${label} as a whole number`);
+      if (value !== undefined && !Token.isUnresolved(value) && (!Number.isInteger(value) || value <= 0)) {
+        throw this.fail(`${label} ${value} is not a positive integer`, `give ${label} as a whole number`);
       }
     }
 
@@ -128,14 +180,14 @@ export class TaskDefinition extends Construct {
         ? { cpuArchitecture: props.cpuArchitecture, operatingSystemFamily: "LINUX" }
         : undefined,
       containerDefinitions: Lazy.stringValue({
-        produce: () => JSON.stringify(this.containers.map(renderContainerDefinition)),
+        produce: () => jsonDocument(this.containers.map(renderContainerDefinition)),
       }),
       tags: props.tags,
     });
     this.node.addValidation({
       validate: () => {
-        if (this.containers.length === 0) return [`${this.who}: has no containers. Fix: call addContainer() at least once.`];
-        if (!this.containers.some((c) => c.essential)) return [`${this.who}: no container is essential. Fix: mark at least one container essential.`];
+        if (this.containers.length === 0) return [this.fail("has no containers", "call addContainer() at least once").message];
+        if (!this.containers.some((c) => c.essential)) return [this.fail("no container is essential", "mark at least one container essential").message];
         return [];
       },
     });
@@ -151,28 +203,27 @@ export class TaskDefinition extends Construct {
    * role read on the secret, once per secret however many containers share it.
    */
   public addContainer(name: string, options: ContainerOptions): void {
-    if (!NAME.test(name)) throw this.error(`container name "${name}" is invalid`, "use 1-255 letters, digits, '-' or '_'");
+    checkName(this.fail, "container name", name, 255);
     if (this.containers.some((c) => c.name === name)) {
-      throw this.error(`a container named "${name}" already exists`, "give each container of a task a distinct name");
+      throw this.fail(`a container named "${name}" already exists`, "give each container of a task a distinct name");
     }
     const { memoryMiB, memoryReservationMiB } = options;
     if (this.memoryMiB === undefined && memoryMiB === undefined && memoryReservationMiB === undefined) {
-      throw this.error(`container "${name}" has no memory setting and the task has none`, "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task");
+      throw this.fail(`container "${name}" has no memory setting and the task has none`, "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task");
     }
     if (memoryMiB !== undefined && memoryReservationMiB !== undefined && memoryReservationMiB > memoryMiB) {
-      throw this.error(`container "${name}" reserves ${memoryReservationMiB} MiB but is limited to ${memoryMiB} MiB`, "make memoryReservationMiB at most memoryMiB");
+      throw this.fail(`container "${name}" reserves ${memoryReservationMiB} MiB but is limited to ${memoryMiB} MiB`, "make memoryReservationMiB at most memoryMiB");
     }
     if (memoryMiB !== undefined && this.memoryMiB !== undefined && memoryMiB > this.memoryMiB) {
-      throw this.error(`container "${name}" asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`, "lower the container's memoryMiB or raise the task's");
+      throw this.fail(`container "${name}" asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`, "lower the container's memoryMiB or raise the task's");
     }
     for (const port of options.portMappings ?? []) this.checkPort(name, port);
 
-    const credentials = options.image.credentials;
-    if (credentials) bindCredentials(this, this.executionRole, credentials);
+    const image = options.image._bind(this, this.executionRole);
     this.containers.push({
       name,
-      image: options.image.imageName,
-      credentialsParameter: credentials?.secretArn,
+      image: image.imageName,
+      credentialsParameter: image.credentialsParameter,
       essential: options.essential ?? true,
       cpu: options.cpu,
       memoryMiB,
@@ -182,40 +233,26 @@ export class TaskDefinition extends Construct {
       command: options.command,
       entryPoint: options.entryPoint,
       workingDirectory: options.workingDirectory,
-      logConfiguration: options.logging?._bind(this),
+      logConfiguration: options.logging?.bind(this),
     });
-  }
-
-  private get who(): string {
-    return `ecs.TaskDefinition ${this.node.path}`;
-  }
-
-  private error(problem: string, fix: string): Error {
-    return configError(this.who, problem, fix);
   }
 
   private checkFargate(cpu: number, memory: number): void {
     if (this.networkMode !== NetworkMode.AWS_VPC) {
-      throw this.error(`networkMode "${this.networkMode}" is not supported on Fargate`, "leave networkMode unset (Fargate uses awsvpc)");
+      throw this.fail(`networkMode "${this.networkMode}" is not supported on Fargate`, "leave networkMode unset (Fargate uses awsvpc)");
     }
-    const options = fargateMemoryOptions(cpu);
-    if (!options) {
-      throw this.error(`cpu ${cpu} is not a Fargate task size`, `use one of ${FARGATE_CPU_VALUES.join(", ")}`);
-    }
-    if (!options.includes(memory)) {
-      throw this.error(`Fargate does not accept ${memory} MiB with cpu ${cpu}`, `use memoryMiB ${describeFargateMemory(cpu)}, or another cpu`);
-    }
+    checkFargateSize(this.fail, "cpu", cpu, memory);
   }
 
   private checkPort(container: string, port: PortMapping): void {
     for (const value of [port.containerPort, port.hostPort]) {
       if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 65535)) {
-        throw this.error(`container "${container}" maps port ${value}`, "use ports from 0 to 65535");
+        throw this.fail(`container "${container}" maps port ${value}`, "use ports from 0 to 65535");
       }
     }
     const samePort = this.networkMode === NetworkMode.AWS_VPC || this.networkMode === NetworkMode.HOST;
     if (samePort && port.hostPort !== undefined && port.hostPort !== port.containerPort) {
-      throw this.error(`container "${container}" maps host port ${port.hostPort} to container port ${port.containerPort}, which ${this.networkMode} networking cannot do`, "omit hostPort or make it equal to containerPort");
+      throw this.fail(`container "${container}" maps host port ${port.hostPort} to container port ${port.containerPort}, which ${this.networkMode} networking cannot do`, "omit hostPort or make it equal to containerPort");
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { jsonDocument } from "./json-document";
 import { assumeRolePolicy } from "./policy-documents";
 import { partitionOf } from "./stack-context";
 
@@ -12,7 +13,7 @@ export function createExecutionRole(scope: Construct, id: string): IamRole {
   const role = new IamRole(scope, id, {
     namePrefix: "exec-",
     description: `Execution role of ${scope.node.path}`,
-    assumeRolePolicy: JSON.stringify(assumeRolePolicy("ecs-tasks.amazonaws.com")),
+    assumeRolePolicy: jsonDocument(assumeRolePolicy("ecs-tasks.amazonaws.com")),
   });
   new IamRolePolicyAttachment(role, "ManagedPolicy", {
     role: role.name,

@@ -1,25 +1,25 @@
-import { Token } from "cdktf";
-import { configError } from "./errors";
+import { Construct } from "constructs";
+import { Fn, Token } from "cdktf";
+import { Fail } from "./fail";
+import { SecretGrant } from "./policy-documents";
+import { accountOf, partitionOf, regionOf } from "./stack-context";
 
-/** How a secret was identified; decides the IAM resource and whether ECS can use it across accounts. */
+/** How a secret is identified; decides the IAM resource and whether ECS can use it across accounts. */
 export enum SecretReferenceKind {
-  /** A complete ARN, ending in the 6-character suffix Secrets Manager appends. */
+  /** A complete ARN, ending in the "-" and six characters Secrets Manager appends. */
   COMPLETE_ARN = "COMPLETE_ARN",
-  /** An ARN without the suffix. */
+  /** An ARN without that suffix. */
   PARTIAL_ARN = "PARTIAL_ARN",
-  /** A bare secret name. */
+  /** A secret name, in the provider's account and region. */
   NAME = "NAME",
-  /** A Terraform reference resolved at apply time; trusted to be a complete ARN. */
-  TOKEN = "TOKEN",
 }
 
+/** A secret reference, literal or a Terraform reference, with what a literal ARN says about where it lives. */
 export interface SecretReference {
   readonly kind: SecretReferenceKind;
   readonly value: string;
-  /** Region, partition and account parsed from a literal ARN. */
-  readonly partition?: string;
+  /** Region parsed from a literal ARN. */
   readonly region?: string;
-  readonly account?: string;
 }
 
 const ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.*)$/;
@@ -27,35 +27,63 @@ const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 // Secrets Manager appends "-" and six characters; AWS advises against names that end like that for this reason.
 const SUFFIX = /-[A-Za-z0-9]{6}$/;
 const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+const ARN_SHAPE = "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>";
 
-/** Classifies a secret ARN or name, or throws naming the caller (`who`) and the fix. */
-export function parseSecretReference(who: string, value: string): SecretReference {
-  if (Token.isUnresolved(value)) return { kind: SecretReferenceKind.TOKEN, value };
-  const arn = ARN.exec(value);
-  if (!arn) {
-    if (value.startsWith("arn:")) {
-      throw configError(who, `"${value}" is not a well-formed ARN`, "use arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>");
-    }
-    if (!SECRET_NAME.test(value)) {
-      throw configError(who, `"${value}" is neither a secret ARN nor a valid secret name`, "pass the secret's complete ARN from the Secrets Manager console or `aws secretsmanager describe-secret`");
-    }
-    return { kind: SecretReferenceKind.NAME, value };
-  }
-  const [, partition, service, region, account, resource] = arn;
-  if (service !== "secretsmanager") {
-    const hint = service === "ssm" ? "; ECS repository credentials must live in Secrets Manager, not Parameter Store" : "";
-    throw configError(who, `"${value}" is an ARN of service "${service}", not a Secrets Manager secret${hint}`, "pass the ARN of a Secrets Manager secret (arn:...:secretsmanager:...:secret:...)");
-  }
-  if (!region || !account || !resource.startsWith("secret:") || !SECRET_NAME.test(resource.slice("secret:".length))) {
-    throw configError(who, `"${value}" is not a secret ARN`, "use arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>");
-  }
-  const kind = SUFFIX.test(resource) ? SecretReferenceKind.COMPLETE_ARN : SecretReferenceKind.PARTIAL_ARN;
-  return { kind, value, partition, region, account };
+/** True when a literal secret ARN ends the way Secrets Manager's suffix does (it may still be part of the name). */
+export function endsLikeSuffix(arn: string): boolean {
+  return SUFFIX.test(arn);
 }
 
-/** Validates a customer-managed KMS key ARN, or throws naming the caller and the fix. */
-export function checkKmsKeyArn(who: string, value: string): void {
+/** Checks a literal secret ARN and returns its region; a Terraform reference passes unchecked. */
+export function checkSecretArn(fail: Fail, value: string): string | undefined {
+  if (Token.isUnresolved(value)) return undefined;
+  const arn = ARN.exec(value);
+  if (!arn) {
+    if (value.startsWith("arn:")) throw fail(`"${value}" is not a well-formed ARN`, `use ${ARN_SHAPE}`);
+    throw fail(`"${value}" is not an ARN`, "pass the secret's complete ARN from the Secrets Manager console or `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretName for a name");
+  }
+  const [, , service, region, account, resource] = arn;
+  if (service !== "secretsmanager") {
+    const hint = service === "ssm" ? "; ECS repository credentials must live in Secrets Manager, not Parameter Store" : "";
+    throw fail(`"${value}" is an ARN of service "${service}", not a Secrets Manager secret${hint}`, "pass the ARN of a Secrets Manager secret (arn:...:secretsmanager:...:secret:...)");
+  }
+  if (!region || !account || !resource.startsWith("secret:") || !SECRET_NAME.test(resource.slice("secret:".length))) {
+    throw fail(`"${value}" is not a secret ARN`, `use ${ARN_SHAPE}`);
+  }
+  return region;
+}
+
+/** Checks a literal secret name; a Terraform reference passes unchecked. */
+export function checkSecretName(fail: Fail, value: string): void {
+  if (Token.isUnresolved(value)) return;
+  if (value.startsWith("arn:")) throw fail(`"${value}" is an ARN, not a name`, "use RegistryCredentials.fromSecretCompleteArn (or fromSecretPartialArn) for an ARN");
+  if (!SECRET_NAME.test(value)) {
+    throw fail(`"${value}" is not a valid secret name`, "use 1-512 letters, digits and /_+=.@- as Secrets Manager does");
+  }
+}
+
+/** Validates a customer-managed KMS key ARN. */
+export function checkKmsKeyArn(fail: Fail, value: string): void {
   if (Token.isUnresolved(value) || KMS_KEY_ARN.test(value)) return;
   const hint = /:alias\//.test(value) ? "an alias cannot be granted kms:Decrypt; " : "";
-  throw configError(who, `kmsKeyArn "${value}" is not a KMS key ARN`, `${hint}pass the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id>`);
+  throw fail(`kmsKeyArn "${value}" is not a KMS key ARN`, `${hint}pass the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id>`);
+}
+
+/**
+ * The IAM grant for a secret, resolved in `scope`'s stack. A partial ARN or a name matches the real secret through
+ * `-??????` (exactly the six characters of the suffix); a name is placed in the provider's account and region.
+ */
+export function secretGrant(scope: Construct, ref: SecretReference, kmsKeyArn: string | undefined): SecretGrant {
+  const regionOfArn = (arn: string) => ref.region ?? Fn.element(Fn.split(":", arn), 3);
+  switch (ref.kind) {
+    case SecretReferenceKind.COMPLETE_ARN:
+      return { secretResource: ref.value, kmsKeyArn, region: regionOfArn(ref.value) };
+    case SecretReferenceKind.PARTIAL_ARN:
+      return { secretResource: `${ref.value}-??????`, kmsKeyArn, region: regionOfArn(ref.value) };
+    case SecretReferenceKind.NAME: {
+      const region = regionOf(scope);
+      const arn = `arn:${partitionOf(scope)}:secretsmanager:${region}:${accountOf(scope)}:secret:${ref.value}-??????`;
+      return { secretResource: arn, kmsKeyArn, region };
+    }
+  }
 }

@@ -1,27 +1,28 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { regionAttribute } from "./provider-compat";
 
 // One data source of each kind per stack, created on first use, so many constructs share them and stacks that
 // never need one (caller identity makes an STS call at plan time) do not get it.
-function singleton<T extends Construct>(scope: Construct, id: string, make: (stack: TerraformStack, id: string) => T): T {
+function singleton<T extends Construct>(scope: IConstruct, id: string, make: (stack: TerraformStack, id: string) => T): T {
   const stack = TerraformStack.of(scope);
   return (stack.node.tryFindChild(id) as T | undefined) ?? make(stack, id);
 }
 
 /** The partition of the provider's region (`aws`, `aws-cn`, `aws-us-gov`); read from provider config, no API call. */
-export function partitionOf(scope: Construct): string {
+export function partitionOf(scope: IConstruct): string {
   return singleton(scope, "PrivateRegistryPartition", (s, id) => new DataAwsPartition(s, id)).partition;
 }
 
 /** The provider's region; read from provider config, no API call. */
-export function regionOf(scope: Construct): string {
-  return singleton(scope, "PrivateRegistryRegion", (s, id) => new DataAwsRegion(s, id)).name;
+export function regionOf(scope: IConstruct): string {
+  return regionAttribute(singleton(scope, "PrivateRegistryRegion", (s, id) => new DataAwsRegion(s, id)));
 }
 
 /** The account the provider's credentials belong to (one STS call at plan time). */
-export function accountOf(scope: Construct): string {
+export function accountOf(scope: IConstruct): string {
   return singleton(scope, "PrivateRegistryCallerIdentity", (s, id) => new DataAwsCallerIdentity(s, id)).accountId;
 }

@@ -1,27 +1,12 @@
-import { configError } from "./private/errors";
-
-/** The key under which the ECS agent and the Docker CLI look up Docker Hub credentials. */
-export const DOCKER_HUB_AUTH_KEY = "https://index.docker.io/v1/";
+import { failFor } from "./fail";
+import { authKeyForHost, DOCKER_HUB_HOSTS, isRegistryHost } from "./registry-host";
 
 // Grammar of github.com/distribution/reference, rewritten as anchored pieces so each failure can be named.
-const DOMAIN_LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?$`);
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
 const MAX_NAME_LENGTH = 255;
-const DOCKER_HUB_HOSTS = ["docker.io", "index.docker.io", "registry-1.docker.io"];
-
-/** True for a registry host as Docker writes it: a DNS name or bracketed IPv6 address, with an optional port. */
-export function isRegistryHost(value: string): boolean {
-  return DOMAIN.test(value);
-}
-
-/** The ECS agent's lookup key for a registry host: Docker Hub's aliases all map to its fixed index URL. */
-export function authKeyForHost(host: string | undefined): string {
-  return host === undefined || DOCKER_HUB_HOSTS.includes(host) ? DOCKER_HUB_AUTH_KEY : host;
-}
 
 /** A container image reference split into its parts, validated against the Docker reference grammar. */
 export class ImageReference {
@@ -31,8 +16,7 @@ export class ImageReference {
    * Docker Hub. Throws an error that quotes the reference and says how to fix it.
    */
   public static parse(reference: string): ImageReference {
-    const who = `ContainerImage.fromRegistry(${JSON.stringify(reference)})`;
-    const bad = (problem: string, fix: string) => configError(who, problem, fix);
+    const bad = failFor(`ContainerImage.fromRegistry(${JSON.stringify(reference)})`);
     if (reference.trim() !== reference || reference === "") {
       throw bad("the image reference is empty or has surrounding whitespace", "pass the bare reference, e.g. \"myorg/app:1.2\"");
     }
@@ -71,7 +55,7 @@ export class ImageReference {
     }
     const hasRegistry = parts.length > 1 && looksLikeHost;
     const registry = hasRegistry ? parts.shift()! : undefined;
-    if (registry !== undefined && !DOMAIN.test(registry)) {
+    if (registry !== undefined && !isRegistryHost(registry)) {
       throw bad(`"${registry}" is not a valid registry host`, "use a host name or IP with an optional :port, e.g. registry.example.com:5000");
     }
     for (const component of parts) {

@@ -1,18 +1,6 @@
-import { LogConfiguration } from "./log-driver";
-
-/** Transport protocol of a port mapping. */
-export enum Protocol {
-  TCP = "tcp",
-  UDP = "udp",
-}
-
-export interface PortMapping {
-  readonly containerPort: number;
-  /** @default - the container port with `awsvpc` networking; a dynamic port with `bridge` */
-  readonly hostPort?: number;
-  /** @default Protocol.TCP */
-  readonly protocol?: Protocol;
-}
+import type { PortMapping } from "../ecs/port-mapping";
+import type { LogDriverConfig } from "../log-driver";
+import { renderEnvironment } from "./environment";
 
 /** A container ready to render: every construct-level concern (images, grants, logging) already resolved. */
 export interface ContainerSpec {
@@ -28,15 +16,7 @@ export interface ContainerSpec {
   readonly command?: string[];
   readonly entryPoint?: string[];
   readonly workingDirectory?: string;
-  readonly logConfiguration?: LogConfiguration;
-}
-
-/**
- * Environment variables as the ECS and Batch APIs take them, sorted by name because both return them sorted; any
- * other order would show as a perpetual diff.
- */
-export function renderEnvironment(environment: { [name: string]: string }): { name: string; value: string }[] {
-  return Object.keys(environment).sort().map((name) => ({ name, value: environment[name] }));
+  readonly logConfiguration?: LogDriverConfig;
 }
 
 /** One entry of a task definition's `containerDefinitions`, in the ECS API's shape. */
@@ -49,7 +29,7 @@ export function renderContainerDefinition(spec: ContainerSpec): Record<string, u
     cpu: spec.cpu,
     memory: spec.memoryMiB,
     memoryReservation: spec.memoryReservationMiB,
-    portMappings: spec.portMappings?.map((p) => dropUndefined({ containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol ?? Protocol.TCP })),
+    portMappings: spec.portMappings?.map((p) => dropUndefined({ containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol ?? "tcp" })),
     environment: spec.environment && renderEnvironment(spec.environment),
     command: spec.command,
     entryPoint: spec.entryPoint,

@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { batch } from "../lib";
+import { failFor } from "../lib/private/fail";
+import { BOOT_SCRIPT_PATH, MIME_BOUNDARY, renderCloudConfig } from "../lib/private/user-data";
 import { BootRun, cloudInitSchema, parseMime, parseYaml, runBootScript, shellcheck } from "./support/user-data";
 
 const HUB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-AbC123";
@@ -40,68 +42,6 @@ function expectNoLeak(run: BootRun, secrets: string[]): void {
   const visible = [run.stdout, run.stderr, run.argv].join("\n");
   for (const secret of [...secrets, ...run.imdsTokens]) expect(visible).not.toContain(secret);
 }
-
-describe("EcsAgentAuthUserData.render", () => {
-  test("is MIME multipart with a custom boundary, a cloud-config part and the user's parts first", () => {
-    const text = batch.EcsAgentAuthUserData.render({
-      registries: REGISTRIES,
-      extraParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config\n" }],
-    });
-    const mime = parseMime(text);
-    expect(mime.contentType).toBe("multipart/mixed");
-    expect(mime.boundary).toBe(batch.MIME_BOUNDARY);
-    expect(mime.boundary).not.toBe("==BOUNDARY==");
-    expect(mime.parts.map((p) => p.contentType)).toEqual(["text/x-shellscript", "text/cloud-config"]);
-    expect(mime.parts[0].payload).toContain("ECS_ENABLE_SPOT_INSTANCE_DRAINING");
-    expect(mime.parts[1].headers["Merge-Type"]).toBe("list(append)+dict(no_replace,recurse_list)+str()");
-    const config = parseYaml(mime.parts[1].payload);
-    expect(config.write_files).toEqual([{ path: batch.BOOT_SCRIPT_PATH, owner: "root:root", permissions: "0700", content: expect.any(String) }]);
-    expect(config.runcmd).toEqual([[batch.BOOT_SCRIPT_PATH]]);
-  });
-
-  test("the cloud-config passes Debian's cloud-init schema validator", () => {
-    const result = cloudInitSchema(batch.EcsAgentAuthUserData.cloudConfig(REGISTRIES));
-    expect(result.output).toContain("Valid cloud-config");
-    expect(result.status).toBe(0);
-  });
-
-  test("the validator does reject a broken cloud-config (control)", () => {
-    expect(cloudInitSchema("#cloud-config\nruncmd: 5\nwrite_files: nope\n").status).not.toBe(0);
-  });
-
-  test("the shipped boot script and its source asset pass shellcheck", () => {
-    const asset = fs.readFileSync(path.join(__dirname, "..", "lib", "batch", "assets", "ecs-registry-auth.sh"), "utf8");
-    for (const script of [shippedScript(), asset]) {
-      const result = shellcheck(script);
-      expect(result.output).toBe("");
-      expect(result.status).toBe(0);
-    }
-    expect(shellcheck("#!/bin/bash\necho $1\n").status).not.toBe(0); // control: shellcheck does find problems
-  });
-
-  test("the script never traces, and uses IMDSv2 only", () => {
-    const script = shippedScript();
-    const commands = script.split("\n").filter((l) => !/^\s*#/.test(l)).join("\n");
-    expect(commands).not.toMatch(/set -[a-z]*x|set -o xtrace|docker login|169\.254\.169\.254\/latest\/meta-data/);
-    expect(script).toContain("X-aws-ec2-metadata-token-ttl-seconds");
-    expect(script).toContain(`'https://index.docker.io/v1/ ${HUB}'`);
-    expect(script).toContain(`'registry.example.com:5000 ${LOCAL}'`);
-  });
-
-  test.each([
-    [[], /no registries were given/],
-    [[{ registry: "quay.io", secretArn: QUAY }, { registry: "quay.io", secretArn: HUB }], /registry "quay.io" is listed twice/],
-    [[{ registry: "docker.io", secretArn: HUB }, { registry: "index.docker.io", secretArn: QUAY }], /listed twice/],
-    [[{ registry: "https://quay.io", secretArn: QUAY }], /not a literal registry host/],
-    [[{ registry: "quay.io", secretArn: "arn:aws:x' ; rm -rf /" }], /characters an ARN cannot have/],
-  ])("rejects bad registries %#", (registries, message) => {
-    expect(() => batch.EcsAgentAuthUserData.render({ registries })).toThrow(message);
-  });
-
-  test("rejects an extra part that contains the boundary", () => {
-    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [{ contentType: "text/x-shellscript", content: `echo ${batch.MIME_BOUNDARY}` }] })).toThrow(/contains the MIME boundary/);
-  });
-});
 
 describe("the boot script, run in a sandbox", () => {
   test.each(TRICKY_PASSWORDS.map((p) => [p]))("writes ecs.config that decodes back to exactly %j", (password) => {

@@ -1,5 +1,5 @@
-import { renderEnvironment } from "../ecs/container-definition";
-import { LogConfiguration } from "../ecs/log-driver";
+import type { LogDriverConfig } from "../log-driver";
+import { renderEnvironment } from "./environment";
 
 /** A Batch container job, ready to render: images, roles and logging already resolved. */
 export interface ContainerPropertiesSpec {
@@ -13,7 +13,7 @@ export interface ContainerPropertiesSpec {
   readonly environment?: { [name: string]: string };
   /** Fargate only. */
   readonly fargate?: { readonly platformVersion: string; readonly assignPublicIp: boolean };
-  readonly logConfiguration?: LogConfiguration;
+  readonly logConfiguration?: LogDriverConfig;
 }
 
 /**
@@ -31,9 +31,7 @@ export function renderContainerProperties(spec: ContainerPropertiesSpec): Record
   if (spec.credentialsParameter) props.repositoryCredentials = { credentialsParameter: spec.credentialsParameter };
   if (spec.jobRoleArn) props.jobRoleArn = spec.jobRoleArn;
   if (spec.command) props.command = spec.command;
-  if (spec.environment) {
-    props.environment = renderEnvironment(spec.environment);
-  }
+  if (spec.environment) props.environment = renderEnvironment(spec.environment);
   if (spec.fargate) {
     props.fargatePlatformConfiguration = { platformVersion: spec.fargate.platformVersion };
     props.networkConfiguration = { assignPublicIp: spec.fargate.assignPublicIp ? "ENABLED" : "DISABLED" };

@@ -1,0 +1,106 @@
+import * as fs from "fs";
+import * as path from "path";
+import { batch } from "../lib";
+import { failFor } from "../lib/private/fail";
+import { BOOT_SCRIPT_PATH, MIME_BOUNDARY, renderCloudConfig } from "../lib/private/user-data";
+import { BootRun, cloudInitSchema, parseMime, parseYaml, runBootScript, shellcheck } from "./support/user-data";
+
+const HUB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-AbC123";
+const QUAY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-XyZ789";
+const LOCAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/local-Qq1234";
+const REGISTRIES = [
+  { registry: "docker.io", secretArn: HUB },
+  { registry: "quay.io", secretArn: QUAY },
+  { registry: "registry.example.com:5000", secretArn: LOCAL },
+];
+
+/** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
+function shippedScript(registries = REGISTRIES): string {
+  const mime = parseMime(batch.EcsAgentAuthUserData.render({ registries }));
+  const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
+  return config.write_files[0].content;
+}
+
+const TRICKY_PASSWORDS = [
+  `quote"double'single`,
+  "dollar $HOME ${PATH} $(touch /tmp/pwned) `id`",
+  "back\\slash\\\\ and \\n not a newline",
+  "colon:separated:user:pass",
+  "  spaces  around  ",
+  "non-ASCII ü ß 日本語 🚀 and U+2028 \u2028 here",
+  "percent %{x} %s %d and =equals=",
+  "tab\tand\nnewline",
+];
+
+function authData(run: BootRun): Record<string, { username: string; password: string; email: string }> {
+  const lines = run.ecsConfig!.split("\n").filter((l) => l.startsWith("ECS_ENGINE_AUTH_DATA="));
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0].slice("ECS_ENGINE_AUTH_DATA=".length));
+}
+
+function expectNoLeak(run: BootRun, secrets: string[]): void {
+  const visible = [run.stdout, run.stderr, run.argv].join("\n");
+  for (const secret of [...secrets, ...run.imdsTokens]) expect(visible).not.toContain(secret);
+}
+
+describe("EcsAgentAuthUserData.render", () => {
+  test("is MIME multipart with a custom boundary, a cloud-config part and the user's parts first", () => {
+    const text = batch.EcsAgentAuthUserData.render({
+      registries: REGISTRIES,
+      extraParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config\n" }],
+    });
+    const mime = parseMime(text);
+    expect(mime.contentType).toBe("multipart/mixed");
+    expect(mime.boundary).toBe(MIME_BOUNDARY);
+    expect(mime.boundary).not.toBe("==BOUNDARY==");
+    expect(mime.parts.map((p) => p.contentType)).toEqual(["text/x-shellscript", "text/cloud-config"]);
+    expect(mime.parts[0].payload).toContain("ECS_ENABLE_SPOT_INSTANCE_DRAINING");
+    expect(mime.parts[1].headers["Merge-Type"]).toBe("list(append)+dict(no_replace,recurse_list)+str()");
+    const config = parseYaml(mime.parts[1].payload);
+    expect(config.write_files).toEqual([{ path: BOOT_SCRIPT_PATH, owner: "root:root", permissions: "0700", content: expect.any(String) }]);
+    expect(config.runcmd).toEqual([[BOOT_SCRIPT_PATH]]);
+  });
+
+  test("the cloud-config passes Debian's cloud-init schema validator", () => {
+    const result = cloudInitSchema(renderCloudConfig(failFor("test"), { registries: REGISTRIES, registriesProp: "registries", partsProp: "extraParts" }));
+    expect(result.output).toContain("Valid cloud-config");
+    expect(result.status).toBe(0);
+  });
+
+  test("the validator does reject a broken cloud-config (control)", () => {
+    expect(cloudInitSchema("#cloud-config\nruncmd: 5\nwrite_files: nope\n").status).not.toBe(0);
+  });
+
+  test("the shipped boot script and its source asset pass shellcheck", () => {
+    const asset = fs.readFileSync(path.join(__dirname, "..", "lib", "batch", "assets", "ecs-registry-auth.sh"), "utf8");
+    for (const script of [shippedScript(), asset]) {
+      const result = shellcheck(script);
+      expect(result.output).toBe("");
+      expect(result.status).toBe(0);
+    }
+    expect(shellcheck("#!/bin/bash\necho $1\n").status).not.toBe(0); // control: shellcheck does find problems
+  });
+
+  test("the script never traces, and uses IMDSv2 only", () => {
+    const script = shippedScript();
+    const commands = script.split("\n").filter((l) => !/^\s*#/.test(l)).join("\n");
+    expect(commands).not.toMatch(/set -[a-z]*x|set -o xtrace|docker login|169\.254\.169\.254\/latest\/meta-data/);
+    expect(script).toContain("X-aws-ec2-metadata-token-ttl-seconds");
+    expect(script).toContain(`'https://index.docker.io/v1/ ${HUB}'`);
+    expect(script).toContain(`'registry.example.com:5000 ${LOCAL}'`);
+  });
+
+  test.each([
+    [[], /registries is empty/],
+    [[{ registry: "quay.io", secretArn: QUAY }, { registry: "quay.io", secretArn: HUB }], /registries\[1\] registry "quay.io" is listed twice/],
+    [[{ registry: "docker.io", secretArn: HUB }, { registry: "index.docker.io", secretArn: QUAY }], /listed twice/],
+    [[{ registry: "https://quay.io", secretArn: QUAY }], /registries\[0\] registry "https:\/\/quay.io" is not a registry host/],
+    [[{ registry: "quay.io", secretArn: "arn:aws:x' ; rm -rf /" }], /characters an ARN cannot have/],
+  ])("rejects bad registries %#", (registries, message) => {
+    expect(() => batch.EcsAgentAuthUserData.render({ registries })).toThrow(new RegExp(`^batch\\.EcsAgentAuthUserData\\.render: .*${message.source}`));
+  });
+
+  test("rejects an extra part that contains the boundary", () => {
+    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [{ contentType: "text/x-shellscript", content: `echo ${MIME_BOUNDARY}` }] })).toThrow(/^batch\.EcsAgentAuthUserData\.render: extraParts\[0\] contains the MIME boundary/);
+  });
+});
