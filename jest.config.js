@@ -6,6 +6,8 @@ module.exports = {
   // Type-checking is done once by `tsc --noEmit` in `npm test`; per-file checking in ts-jest re-reads the provider's
   // declarations for every test file and is several times slower.
   transform: { "^.+\\.ts$": "ts-jest" },
+  // The examples import the package by name, as users do; tests run them against the sources.
+  moduleNameMapper: { "^cdktf-private-registry$": "<rootDir>/lib/index.ts" },
   setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
   testTimeout: 180000,
 };

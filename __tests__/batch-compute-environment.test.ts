@@ -15,7 +15,7 @@ describe("batch.ComputeEnvironment", () => {
     expect(synth).toHaveResourceWithProperties(LaunchTemplate, {
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
       update_default_version: true,
-      user_data: expect.stringMatching(/^\$\{base64encode\(local\.CE_UserData_\w+\)\}$/),
+      user_data: expect.stringMatching(/^\$\{base64encode\("MIME-Version: 1\.0\\n[^]*"\)\}$/),
     });
     expect(synth).toHaveResourceWithProperties(BatchComputeEnvironment, {
       compute_environment_name: "private",
@@ -41,10 +41,10 @@ describe("batch.ComputeEnvironment", () => {
     const policy = decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy);
     expect(policy.Statement[0].Resource).toEqual([HUB_ARN, SECRET_ARN]);
     expect(policy.Statement[1]).toMatchObject({ Action: "kms:Decrypt", Resource: KEY_ARN });
-    const local = Object.values(synthObject(stack).locals)[0] as string;
+    const local = resourcesOf(stack, "aws_launch_template")[0].user_data as string;
     expect(local).toContain(`'https://index.docker.io/v1/ ${HUB_ARN}'`);
     expect(local).toContain(`'quay.io ${SECRET_ARN}'`);
-    expect(local).toContain("$${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}");
+    expect(local).toContain("\\u0024{AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}");
     expect(ce.userData).toContain("${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}");
   });
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ContainerImage, EphemeralVariable, RegistryCredentials, RegistrySecret, batch } from "../lib";
+import { ContainerImage, EphemeralVariable, RegistryCredentials, RegistrySecret, batch } from "cdktf-private-registry";
 
 export interface BatchExampleProps {
   /** @default "us-east-1" */
@@ -25,7 +25,7 @@ export class BatchExampleStack extends TerraformStack {
     const token = new EphemeralVariable(this, "dockerhub_token", { description: "Docker Hub access token" });
 
     const dockerHub = new RegistrySecret(this, "DockerHub", { registry: "docker.io", username: "example-user", password: token.value });
-    const quay = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123", { registry: "quay.io" });
+    const quay = RegistryCredentials.fromSecretCompleteArn("arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123", { registry: "quay.io" });
 
     // Route 1: the job definition carries the credentials; works on Fargate and EC2.
     const fargateJob = new batch.JobDefinition(this, "FargateJob", {

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { ContainerImage, EphemeralVariable, LogDriver, RegistrySecret, ecs } from "../lib";
+import { ContainerImage, EphemeralVariable, LogDriver, RegistrySecret, ecs } from "cdktf-private-registry";
 
 export interface EcsExampleProps {
   /** @default "us-east-1" */

@@ -38,11 +38,21 @@ export class TerraformWorkspace {
   /** Synthesizes `stack`, swaps in offline provider settings and drops the backend (state stays in `dir`). */
   public static fromStack(stack: TerraformStack): TerraformWorkspace {
     const outdir = Testing.fullSynth(stack);
-    const config = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8"));
+    return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"));
+  }
+
+  /** A workspace for a `cdk.tf.json` that `cdktf synth` (or an app run with `node`) wrote. */
+  public static fromSynthesizedJson(file: string): TerraformWorkspace {
+    const config = JSON.parse(fs.readFileSync(file, "utf8"));
     delete config.terraform.backend;
     config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER }));
+    return TerraformWorkspace.fromFiles({ "cdk.tf.json": JSON.stringify(config, null, 2) });
+  }
+
+  /** A workspace holding exactly these files, e.g. the `cdk.tf` of an HCL synth. */
+  public static fromFiles(files: Record<string, string>): TerraformWorkspace {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-"));
-    fs.writeFileSync(path.join(dir, "cdk.tf.json"), JSON.stringify(config, null, 2));
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
     return new TerraformWorkspace(dir);
   }
 

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations, Fn, TerraformLocal, Token } from "cdktf";
+import { Annotations, Fn, Token } from "cdktf";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -12,7 +12,7 @@ import { checkName } from "../private/names";
 import { assumeRolePolicy } from "../private/policy-documents";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import { partitionOf } from "../private/stack-context";
-import { escapeTemplate } from "../private/terraform-template";
+import { literalForExpression } from "../private/terraform-expression";
 import { renderUserData } from "../private/user-data";
 import { UserDataPart } from "./user-data";
 
@@ -186,13 +186,11 @@ export class ComputeEnvironment extends Construct {
       role: this.instanceRole.name,
     });
 
-    // Kept in a local, not inline: Terraform reads JSON strings as templates, and a local is the one place where
-    // our escaped text and resource references (secret ARNs) meet before base64 encoding.
-    const local = new TerraformLocal(this, "UserData", escapeTemplate(userData));
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       namePrefix: "batch-registry-auth-",
       description: `Private-registry auth for the ECS agent, ${this.node.path}`,
-      userData: Fn.base64encode(local.asString),
+      // Terraform encodes, not us: the user data may hold references (secret ARNs) that exist only at apply.
+      userData: Fn.base64encode(literalForExpression(userData)),
       updateDefaultVersion: true,
       // IMDSv2 only, and a hop limit of 1 so job containers (bridge networking) cannot reach IMDS and borrow the
       // instance role, which can read the registry secrets.

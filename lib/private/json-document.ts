@@ -1,4 +1,5 @@
 import { Fn, Token } from "cdktf";
+import { literalForExpression } from "./terraform-expression";
 
 /**
  * A JSON document as a Terraform string argument. Plain JSON when every value is literal; otherwise
@@ -10,23 +11,13 @@ export function jsonDocument(value: unknown): string {
   return Token.isUnresolved(json) ? Fn.jsonencode(escapeLiterals(value)) : json;
 }
 
-/**
- * cdktf writes the strings of a `jsonencode(...)` argument into the expression between quotes as they are, so a
- * quote, backslash or newline in a value would end or break the string, and `%{` would start a template directive.
- * Escaping them first makes every literal reach `jsonencode` unchanged. Token markers hold none of these.
- */
+/** Every literal string of the document, keys too, escaped for a function argument. */
 function escapeLiterals(value: unknown): unknown {
-  if (typeof value === "string") return escapeString(value);
+  if (typeof value === "string") return literalForExpression(value);
   if (Array.isArray(value)) return value.map(escapeLiterals);
   // Only plain objects are documents; anything else (a token object such as a variable's value) stays as it is.
   if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeString(k), escapeLiterals(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [literalForExpression(k), escapeLiterals(v)]));
   }
   return value;
-}
-
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\"": "\\\"", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-function escapeString(text: string): string {
-  return text.replace(/[\\"\n\r\t]/g, (c) => ESCAPES[c]).replace(/%\{/g, () => "%%{");
 }

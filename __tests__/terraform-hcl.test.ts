@@ -1,0 +1,60 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as os from "os";
+import { App, TerraformStack } from "cdktf";
+import { BatchExampleStack } from "../examples/batch-stack";
+import { EcsExampleStack } from "../examples/ecs-stack";
+import { TerraformWorkspace } from "./support/terraform";
+
+/** What `cdktf synth --hcl` writes for a stack: the CLI sets SYNTH_HCL_OUTPUT, which stacks read when created. */
+function synthHcl(make: (app: App) => TerraformStack): string {
+  const previous = process.env.SYNTH_HCL_OUTPUT;
+  process.env.SYNTH_HCL_OUTPUT = "true";
+  try {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-"));
+    const app = new App({ outdir, hclOutput: true });
+    const stack = make(app);
+    app.synth();
+    return fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf"), "utf8");
+  } finally {
+    if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
+    else process.env.SYNTH_HCL_OUTPUT = previous;
+  }
+}
+
+describe.each([
+  ["ECS", (app: App) => new EcsExampleStack(app, "ecs")],
+  ["Batch", (app: App) => new BatchExampleStack(app, "batch")],
+])("the %s example as HCL, as reviewers read it", (_, make) => {
+  const hcl = synthHcl(make);
+
+  test("holds policies and container documents as jsonencode() expressions, not pasted JSON strings", () => {
+    expect(hcl).toMatch(/policy\s*=\s*"?\$?\{?jsonencode\(/);
+    expect(hcl).not.toMatch(/"\{" Version ":"/);
+  });
+
+  test("terraform fmt accepts it and terraform validate passes", () => {
+    const ws = TerraformWorkspace.fromFiles({ "main.tf": hcl });
+    try {
+      const fmt = ws.run(["fmt", "-check", "-diff=false", "-list=false", "-write=false", "-"], {});
+      expect(fmt.stderr).toBe("");
+      const check = ws.run(["fmt", "-write=false", "-list=false", "main.tf"]);
+      expect(check.stderr).toBe("");
+      expect(check.status).toBe(0);
+      const report = ws.initAndValidate();
+      expect(report.diagnostics).toEqual([]);
+      expect(report.valid).toBe(true);
+    } finally {
+      ws.remove();
+    }
+  });
+});
+
+test("control: fmt rejects the pasted-JSON HCL the library used to produce", () => {
+  const ws = TerraformWorkspace.fromFiles({ "main.tf": 'resource "x" "y" {\n  policy = "{" Version ":" 2012 - 10 - 17 "}"\n}\n' });
+  try {
+    expect(ws.run(["fmt", "-write=false", "-list=false", "main.tf"]).status).not.toBe(0);
+  } finally {
+    ws.remove();
+  }
+});
