@@ -8,6 +8,7 @@ module.exports = {
   transform: { "^.+\\.ts$": "ts-jest" },
   // The examples import the package by name, as users do; tests run them against the sources.
   moduleNameMapper: { "^cdktf-private-registry$": "<rootDir>/lib/index.ts" },
+  globalSetup: "<rootDir>/__tests__/support/required-tools.js",
   setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
-  testTimeout: 180000,
+  testTimeout: 600000,
 };

@@ -84,6 +84,8 @@ export class TerraformWorkspace {
       env: { ...this.env, ...extraEnv },
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
+      // A data source that needs AWS would retry for many minutes inside the isolated namespace: fail instead.
+      timeout: 5 * 60 * 1000,
     });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };

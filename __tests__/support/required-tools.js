@@ -1,0 +1,21 @@
+// Jest global setup: the suite runs real tools, so a missing one is named at the start instead of failing later
+// with empty output. CI installs them (.ci/run); on a workstation, install what this lists.
+const { spawnSync } = require("child_process");
+
+const TOOLS = [
+  ["terraform", ["version"], "Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)"],
+  ["shellcheck", ["--version"], "Debian's shellcheck package"],
+  ["cloud-init", ["--version"], "Debian's cloud-init package (with python3-yaml)"],
+  ["unshare", ["--version"], "Debian's util-linux package"],
+];
+
+module.exports = async () => {
+  const missing = TOOLS.filter(([tool, args]) => {
+    const result = spawnSync(tool, args, { stdio: "ignore" });
+    return result.error !== undefined || result.status !== 0;
+  });
+  if (missing.length > 0) {
+    const list = missing.map(([tool, , how]) => `  ${tool}: install ${how}`).join("\n");
+    throw new Error(`The test suite needs tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`);
+  }
+};

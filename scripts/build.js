@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Builds the package: jsii compiles lib/ to build/lib (JavaScript, .d.ts with doc comments) and writes the .jsii
+// assembly; then the boot-script asset, which the compiled user-data renderer reads at run time, is copied beside it.
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const root = path.join(__dirname, "..");
+fs.rmSync(path.join(root, "build"), { recursive: true, force: true });
+const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1" };
+execFileSync(process.execPath, [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings"], { cwd: root, stdio: "inherit", env });
+fs.cpSync(path.join(root, "lib", "batch", "assets"), path.join(root, "build", "lib", "batch", "assets"), { recursive: true });
