@@ -5,6 +5,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials, batch } from "../lib";
 import { decodeDocument } from "./support/documents";
+import { CE_NAME } from "./support/line";
 import { HUB_ARN, hub, KEY_ARN, network, quay, ref, resourcesOf, SECRET_ARN, synthObject, testStack } from "./support/stacks";
 
 describe("batch.ComputeEnvironment", () => {
@@ -18,7 +19,7 @@ describe("batch.ComputeEnvironment", () => {
       user_data: expect.stringMatching(/^\$\{base64encode\("MIME-Version: 1\.0\\n[^]*"\)\}$/),
     });
     expect(synth).toHaveResourceWithProperties(BatchComputeEnvironment, {
-      compute_environment_name: "private",
+      [CE_NAME]: "private",
       type: "MANAGED",
       state: "ENABLED",
       compute_resources: {

@@ -4,6 +4,7 @@ import { DataAwsIamRole } from "@cdktf/provider-aws/lib/data-aws-iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { RegistryCredentials } from "../lib";
 import { decodeDocument } from "./support/documents";
+import { REGION_ATTRIBUTE } from "./support/line";
 import { KEY_ARN, ref, resourcesOf, SECRET_ARN, testStack } from "./support/stacks";
 
 const policyOf = (stack: ReturnType<typeof testStack>) => {
@@ -71,7 +72,7 @@ describe("RegistryCredentials", () => {
     const role = new DataAwsIamRole(stack, "Existing", { name: "my-exec-role" });
     make("registry/quay").grantRead(role);
     expect(policyOf(stack).Statement[0].Resource).toBe(
-      "arn:${data.aws_partition.PrivateRegistryPartition.partition}:secretsmanager:${data.aws_region.PrivateRegistryRegion.name}:${data.aws_caller_identity.PrivateRegistryCallerIdentity.account_id}:secret:registry/quay-??????",
+      `arn:${"$"}{data.aws_partition.PrivateRegistryPartition.partition}:secretsmanager:${"$"}{data.aws_region.PrivateRegistryRegion.${REGION_ATTRIBUTE}}:${"$"}{data.aws_caller_identity.PrivateRegistryCallerIdentity.account_id}:secret:registry/quay-??????`,
     );
     expect(resourcesOf(stack, "aws_iam_role_policy")[0].role).toBe("${data.aws_iam_role.Existing.name}");
     expect(role.node.metadata.some((m) => m.type === "@cdktf/warn")).toBe(true);

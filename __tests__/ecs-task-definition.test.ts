@@ -4,6 +4,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ContainerImage, EphemeralVariable, LogDriver, RegistryCredentials, RegistrySecret, ecs } from "../lib";
 import { decodeDocument } from "./support/documents";
+import { REGION_ATTRIBUTE } from "./support/line";
 import { KEY_ARN, SECRET_ARN, resourcesOf, synthObject, testStack } from "./support/stacks";
 
 const quay = () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io" });
@@ -107,7 +108,7 @@ describe("ecs.TaskDefinition", () => {
       portMappings: [{ containerPort: 80, hostPort: 8080, protocol: "tcp" }],
       environment: [{ name: "A", value: "1" }, { name: "B", value: "2" }],
       command: ["run"], entryPoint: ["/bin/app"], workingDirectory: "/srv",
-      logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/app", "awslogs-region": "${data.aws_region.PrivateRegistryRegion.name}", "awslogs-stream-prefix": "app" } },
+      logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/app", "awslogs-region": `${"$"}{data.aws_region.PrivateRegistryRegion.${REGION_ATTRIBUTE}}`, "awslogs-stream-prefix": "app" } },
     });
   });
 

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { ContainerImage, LogDriver, LogDriverConfig, batch, ecs } from "../lib";
 import { decodeDocument } from "./support/documents";
+import { REGION_ATTRIBUTE } from "./support/line";
 import { ref, resourcesOf, testStack } from "./support/stacks";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 
@@ -10,7 +11,7 @@ describe("LogDriver", () => {
     const config = LogDriver.awsLogs({ logGroupName: "/g", streamPrefix: "p" }).bind(stack);
     const region = stack.node.findAll().find((c) => c instanceof DataAwsRegion) as DataAwsRegion;
     expect(config).toEqual({ logDriver: "awslogs", options: { "awslogs-group": "/g", "awslogs-region": expect.any(String), "awslogs-stream-prefix": "p" } });
-    expect(ref(stack, config.options!["awslogs-region"])).toBe(ref(stack, region.name));
+    expect(ref(stack, config.options!["awslogs-region"])).toBe(`${"$"}{data.aws_region.${region.node.id}.${REGION_ATTRIBUTE}}`);
     expect(LogDriver.awsLogs({ logGroupName: "/g", streamPrefix: "p", region: "us-west-2" }).bind(stack).options!["awslogs-region"]).toBe("us-west-2");
   });
 

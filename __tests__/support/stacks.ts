@@ -2,9 +2,18 @@ import { DefaultTokenResolver, StringConcat, Testing, TerraformStack, Tokenizati
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RegistryCredentials } from "../../lib";
 
+/**
+ * What users of CDK Terrain set in cdktf.json's `context`: cdktn checks write-only arguments (`secret_string_wo`)
+ * against the Terraform versions an app targets, and its default target predates them. CDKTF ignores the key.
+ */
+export const TARGET_VERSIONS = { targetVersions: { terraform: ">=1.11.0" } };
+
+/** A test app with the context a user's cdktf.json would give it. */
+export const testApp = () => Testing.app({ context: TARGET_VERSIONS });
+
 /** A stack with an AWS provider, inside a test app, for construct tests. */
 export function testStack(id = "test"): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), id);
+  const stack = new TerraformStack(testApp(), id);
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   return stack;
 }

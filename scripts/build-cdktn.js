@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Builds the CDK Terrain flavour, `cdktn-private-registry`, from the same source as the main package: lib/ is copied
+// with its module specifiers renamed (cdktf -> cdktn, @cdktf/provider-* -> @cdktn/provider-*), which is the whole of
+// the framework migration, and compiled by jsii against the bindings installed in lines/cdktn (npm run lines:install).
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+const root = path.join(__dirname, "..");
+const line = path.join(root, "lines", "cdktn");
+const out = path.join(line, "flavour");
+const main = require(path.join(root, "package.json"));
+const bindings = require(path.join(line, "package.json")).dependencies;
+
+if (!fs.existsSync(path.join(line, "node_modules", "cdktn"))) {
+  console.error("lines/cdktn has no node_modules: run `npm run lines:install` first.");
+  process.exit(1);
+}
+
+/** The one rewrite: module specifiers of the framework and its providers. */
+function renameSpecifiers(source) {
+  return source
+    .replace(/from "cdktf"/g, 'from "cdktn"')
+    .replace(/from "cdktf\//g, 'from "cdktn/')
+    .replace(/from "@cdktf\/provider-/g, 'from "@cdktn/provider-');
+}
+
+function copyTree(from, to) {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      fs.mkdirSync(target, { recursive: true });
+      copyTree(source, target);
+    } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+      fs.writeFileSync(target, renameSpecifiers(fs.readFileSync(source, "utf8")));
+    } else if (!entry.name.endsWith(".js") && !entry.name.endsWith(".d.ts")) {
+      fs.copyFileSync(source, target);
+    }
+  }
+}
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(path.join(out, "lib"), { recursive: true });
+copyTree(path.join(root, "lib"), path.join(out, "lib"));
+for (const file of ["LICENSE", "CHANGELOG.md", "README.md"]) fs.copyFileSync(path.join(root, file), path.join(out, file));
+
+const peers = { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktn/provider-aws": "^25.5.0" };
+const flavour = {
+  ...main,
+  name: "cdktn-private-registry",
+  description: main.description.replace("CDK for Terraform", "CDK Terrain (cdktn)"),
+  keywords: [...main.keywords.filter((k) => k !== "cdktf"), "cdktn", "cdk-terrain"],
+  scripts: {},
+  peerDependencies: peers,
+  devDependencies: Object.fromEntries(Object.keys(peers).map((name) => [name, bindings[name]])),
+  jsii: { ...main.jsii, excludeTypescript: ["build"] },
+};
+fs.writeFileSync(path.join(out, "package.json"), `${JSON.stringify(flavour, null, 2)}\n`);
+
+const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1" };
+execFileSync(process.execPath, [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings", "--no-fix-peer-dependencies"], { cwd: out, stdio: "inherit", env });
+fs.cpSync(path.join(out, "lib", "batch", "assets"), path.join(out, "build", "lib", "batch", "assets"), { recursive: true });
+// jsii-docgen looks for the dependencies' assemblies only in the package's own node_modules.
+fs.symlinkSync(path.join(line, "node_modules"), path.join(out, "node_modules"), "dir");
+execFileSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), "-o", "API.md"], { cwd: out, stdio: "inherit" });
