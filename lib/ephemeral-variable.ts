@@ -18,7 +18,7 @@ export interface EphemeralVariableProps {
 export class EphemeralVariable extends TerraformVariable {
   constructor(scope: Construct, id: string, props: EphemeralVariableProps = {}) {
     super(scope, id, { type: "string", sensitive: true, nullable: false, description: props.description });
-    // cdktf 0.21's TerraformVariable has no `ephemeral` option yet.
+X
     this.addOverride("ephemeral", true);
   }
 }
