@@ -8,7 +8,7 @@ const path = require("path");
 
 const root = path.join(__dirname, "..");
 const fresh = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "api-")), "API.md");
-execFileSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), "-o", fresh], { cwd: root, stdio: "inherit" });
+execFileSync(process.execPath, [path.join(__dirname, "docgen.js"), fresh], { cwd: root, stdio: "inherit" });
 const committed = fs.readFileSync(path.join(root, "API.md"), "utf8");
 if (fs.readFileSync(fresh, "utf8") !== committed) {
   console.error("API.md is stale: the public API or its doc comments changed. Run `npm run docgen` and commit API.md.");
