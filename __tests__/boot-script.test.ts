@@ -1,25 +1,4 @@
-import * as fs from "fs";
-import * as path from "path";
-import { batch } from "../lib";
-import { failFor } from "../lib/private/fail";
-import { BOOT_SCRIPT_PATH, MIME_BOUNDARY, renderCloudConfig } from "../lib/private/user-data";
-import { BootRun, cloudInitSchema, parseMime, parseYaml, runBootScript, shellcheck } from "./support/user-data";
-
-const HUB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-AbC123";
-const QUAY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-XyZ789";
-const LOCAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/local-Qq1234";
-const REGISTRIES = [
-  { registry: "docker.io", secretArn: HUB },
-  { registry: "quay.io", secretArn: QUAY },
-  { registry: "registry.example.com:5000", secretArn: LOCAL },
-];
-
-/** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
-function shippedScript(registries = REGISTRIES): string {
-  const mime = parseMime(batch.EcsAgentAuthUserData.render({ registries }));
-  const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
-  return config.write_files[0].content;
-}
+import { BootRun, HUB, LOCAL, QUAY, runBootScript, shippedScript } from "./support/user-data";
 
 const TRICKY_PASSWORDS = [
   `quote"double'single`,

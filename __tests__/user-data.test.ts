@@ -3,45 +3,7 @@ import * as path from "path";
 import { batch } from "../lib";
 import { failFor } from "../lib/private/fail";
 import { BOOT_SCRIPT_PATH, MIME_BOUNDARY, renderCloudConfig } from "../lib/private/user-data";
-import { BootRun, cloudInitSchema, parseMime, parseYaml, runBootScript, shellcheck } from "./support/user-data";
-
-const HUB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-AbC123";
-const QUAY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-XyZ789";
-const LOCAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/local-Qq1234";
-const REGISTRIES = [
-  { registry: "docker.io", secretArn: HUB },
-  { registry: "quay.io", secretArn: QUAY },
-  { registry: "registry.example.com:5000", secretArn: LOCAL },
-];
-
-/** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
-function shippedScript(registries = REGISTRIES): string {
-  const mime = parseMime(batch.EcsAgentAuthUserData.render({ registries }));
-  const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
-  return config.write_files[0].content;
-}
-
-const TRICKY_PASSWORDS = [
-  `quote"double'single`,
-  "dollar $HOME ${PATH} $(touch /tmp/pwned) `id`",
-  "back\\slash\\\\ and \\n not a newline",
-  "colon:separated:user:pass",
-  "  spaces  around  ",
-  "non-ASCII ü ß 日本語 🚀 and U+2028 \u2028 here",
-  "percent %{x} %s %d and =equals=",
-  "tab\tand\nnewline",
-];
-
-function authData(run: BootRun): Record<string, { username: string; password: string; email: string }> {
-  const lines = run.ecsConfig!.split("\n").filter((l) => l.startsWith("ECS_ENGINE_AUTH_DATA="));
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0].slice("ECS_ENGINE_AUTH_DATA=".length));
-}
-
-function expectNoLeak(run: BootRun, secrets: string[]): void {
-  const visible = [run.stdout, run.stderr, run.argv].join("\n");
-  for (const secret of [...secrets, ...run.imdsTokens]) expect(visible).not.toContain(secret);
-}
+import { cloudInitSchema, HUB, LOCAL, parseMime, parseYaml, QUAY, REGISTRIES, shellcheck, shippedScript } from "./support/user-data";
 
 describe("EcsAgentAuthUserData.render", () => {
   test("is MIME multipart with a custom boundary, a cloud-config part and the user's parts first", () => {

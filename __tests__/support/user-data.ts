@@ -1,3 +1,4 @@
+import { batch } from "../../lib";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -116,4 +117,21 @@ export function runBootScript(script: string, scenario: BootScenario): BootRun {
   } finally {
     fs.rmSync(sandbox, { recursive: true, force: true });
   }
+}
+
+/** Registries and secrets the user-data and boot-script tests share. */
+export const HUB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-AbC123";
+export const QUAY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-XyZ789";
+export const LOCAL = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/local-Qq1234";
+export const REGISTRIES = [
+  { registry: "docker.io", secretArn: HUB },
+  { registry: "quay.io", secretArn: QUAY },
+  { registry: "registry.example.com:5000", secretArn: LOCAL },
+];
+
+/** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
+export function shippedScript(registries = REGISTRIES): string {
+  const mime = parseMime(batch.EcsAgentAuthUserData.render({ registries }));
+  const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
+  return config.write_files[0].content;
 }
