@@ -1,8 +1,12 @@
-import { App, TerraformStack } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RegistryCredentials, batch } from "../lib";
 import { BatchExampleStack } from "../examples/batch-stack";
 import { plannedResources as planned, withWorkspace } from "./support/terraform";
+import { parseMime, parseYaml, runBootScript } from "./support/user-data";
 
 // Real Terraform on the Batch stacks: init (offline mirror when present), validate, plan.
 const NETWORK = { subnet_ids: '["subnet-0a1b2c3d"]', security_group_ids: '["sg-0a1b2c3d"]' };
@@ -60,5 +64,49 @@ describe("a compute environment with literal secret ARNs under real Terraform", 
       const ceConfig = json.configuration.root_module.resources.find((r: any) => r.type === "aws_batch_compute_environment");
       expect(ceConfig.expressions.compute_resources[0].launch_template[0].version.references).toContain("aws_launch_template.CE_LaunchTemplate_778426EE.latest_version");
     });
+  });
+});
+
+describe("secret ARNs that reach the boot script from Terraform references travel as data", () => {
+  const marker = path.join(os.tmpdir(), `pwned-${process.pid}`);
+  const HOSTILE = `arn:aws:secretsmanager:eu-west-1:111122223333:secret:x-AbC123' ; touch ${marker} ; echo '$(touch ${marker})\`touch ${marker}\``;
+  const GOOD = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:quay-AbC123";
+
+  function plannedScript(arn: string): string {
+    const stack = new TerraformStack(new App(), "hostile-batch");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const secret = new TerraformVariable(stack, "secret_arn", { type: "string" });
+    new batch.ComputeEnvironment(stack, "CE", {
+      registryCredentials: [RegistryCredentials.fromSecretCompleteArn(secret.stringValue, { registry: "quay.io" })],
+      subnetIds: ["subnet-0a1b2c3d"],
+      securityGroupIds: ["sg-0a1b2c3d"],
+    });
+    let script = "";
+    withWorkspace(stack, (ws) => {
+      ws.initAndValidate();
+      const [template] = planned(ws.plan({ secret_arn: arn }).json, "aws_launch_template");
+      const mime = parseMime(Buffer.from(template.values.user_data, "base64").toString("utf8"));
+      script = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload).write_files[0].content;
+    });
+    return script;
+  }
+
+  afterAll(() => fs.rmSync(marker, { force: true }));
+
+  test("a hostile value is refused by the script without running any of it", () => {
+    const script = plannedScript(HOSTILE);
+    expect(script).not.toContain("touch");
+    const run = runBootScript(script, { secrets: {}, existingEcsConfig: "ECS_CLUSTER=batch\n" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("the secret reference for registry quay.io is not a secret ARN or name");
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(run.argv).not.toMatch(/secretsmanager|touch/);
+    expect(run.ecsConfig).toBe("ECS_CLUSTER=batch\n");
+  });
+
+  test("a well-formed value from a variable is decoded and read (control)", () => {
+    const run = runBootScript(plannedScript(GOOD), { secrets: { [GOOD]: JSON.stringify({ username: "robot", password: "pw" }) } });
+    expect(run.status).toBe(0);
+    expect(run.ecsConfig).toContain('ECS_ENGINE_AUTH_DATA={"quay.io":{"email":"","password":"pw","username":"robot"}}');
   });
 });

@@ -66,3 +66,20 @@ describe("EcsAgentAuthUserData.render", () => {
     expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [{ contentType: "text/x-shellscript", content: `echo ${MIME_BOUNDARY}` }] })).toThrow(/^batch\.EcsAgentAuthUserData\.render: extraParts\[0\] contains the MIME boundary/);
   });
 });
+
+describe("limits and references", () => {
+  test("user data over EC2's 16 KB is refused at synth, naming the prop the user wrote", () => {
+    const big = { contentType: "text/x-shellscript", content: `#!/bin/bash\n# ${"x".repeat(16 * 1024)}\n` };
+    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [big] })).toThrow(
+      /^batch\.EcsAgentAuthUserData\.render: the user data would be \d+ bytes, over EC2's limit of 16384\. Fix: shrink extraParts/,
+    );
+    const fits = { contentType: "text/x-shellscript", content: `#!/bin/bash\n# ${"x".repeat(4 * 1024)}\n` };
+    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [fits] })).not.toThrow();
+  });
+
+  test("a secret ARN that is a Terraform reference enters the script base64-encoded by Terraform, never pasted", () => {
+    const text = batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: "${TfToken[TOKEN.99]}" }] });
+    expect(text).toMatch(/'quay\.io b64:\$\{TfToken\[TOKEN\.\d+\]\}'/);
+    expect(text).not.toContain("'quay.io ${TfToken[TOKEN.99]}'");
+  });
+});

@@ -21,6 +21,7 @@ const CASES: Case[] = [
   ["name that is an ARN", `RegistryCredentials.fromSecretName(${JSON.stringify(SECRET_ARN)})`, () => RegistryCredentials.fromSecretName(SECRET_ARN)],
   ["KMS alias", `RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(SECRET_ARN)})`, () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/x" })],
   ["registry URL", `RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(SECRET_ARN)})`, () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "https://quay.io" })],
+  ["registry host with capitals", `RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(SECRET_ARN)})`, () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "Quay.io" })],
   ["literal password", "RegistrySecret test/S", (s) => new RegistrySecret(s, "S", { registry: "quay.io", username: "u", password: "hunter2" })],
   ["secret recovery window", "RegistrySecret test/S", (s) => new RegistrySecret(s, "S", { registry: "quay.io", username: "u", password: "${var.x}", recoveryWindowInDays: 3 })],
   ["log driver name", 'LogDriver.generic("Not A Driver")', () => LogDriver.generic({ logDriver: "Not A Driver" })],

@@ -17,8 +17,15 @@ export function isRegistryHost(value: string): boolean {
 
 /** Checks a literal registry host given as prop `prop`; a Terraform reference passes unchecked. */
 export function checkRegistryHost(fail: Fail, prop: string, value: string): void {
-  if (Token.isUnresolved(value) || isRegistryHost(value)) return;
-  throw fail(`${prop} "${value}" is not a registry host`, "pass a host with an optional port, e.g. docker.io, quay.io or registry.example.com:5000, without scheme or path");
+  if (Token.isUnresolved(value)) return;
+  if (!isRegistryHost(value)) {
+    throw fail(`${prop} "${value}" is not a registry host`, "pass a host with an optional port, e.g. docker.io, quay.io or registry.example.com:5000, without scheme or path");
+  }
+  if (value !== value.toLowerCase()) {
+    // The ECS agent finds credentials by the host exactly as the image reference writes it, so "Quay.io" credentials
+    // would never match the "quay.io/..." images that need them.
+    throw fail(`${prop} "${value}" has capitals, and the ECS agent matches registry hosts exactly`, `write it in lowercase, "${value.toLowerCase()}", as image references do`);
+  }
 }
 
 /** The ECS agent's lookup key for a registry host: Docker Hub's aliases all map to its fixed index URL. */

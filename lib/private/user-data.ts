@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Fail } from "./fail";
 import { authKeyForHost, checkRegistryHost } from "./registry-host";
 
@@ -56,7 +56,26 @@ export function renderUserData(fail: Fail, request: UserDataRequest): string {
     lines.push("", part.content.replace(/\n$/, ""), "");
   });
   lines.push(`--${MIME_BOUNDARY}--`, "");
-  return lines.join("\n");
+  const text = lines.join("\n");
+  checkSize(fail, text, request.partsProp);
+  return text;
+}
+
+/** EC2 refuses user data over 16 KB (before base64), and then the launch template fails at deploy. */
+const USER_DATA_LIMIT = 16 * 1024;
+/** A reference filled in at apply time is counted at this many bytes: a secret ARN, base64-encoded, is at most ~800. */
+const REFERENCE_ALLOWANCE = 800;
+
+function checkSize(fail: Fail, text: string, partsProp: string): void {
+  const references = Token.isUnresolved(text) ? (text.match(/\$\{TfToken\[[^\]]+\]\}/g) ?? []) : [];
+  const literal = references.reduce((t, r) => t.replace(r, ""), text);
+  const size = Buffer.byteLength(literal, "utf8") + references.length * REFERENCE_ALLOWANCE;
+  if (size > USER_DATA_LIMIT) {
+    throw fail(
+      `the user data would be ${size} bytes${references.length ? ` (counting each of ${references.length} references as ${REFERENCE_ALLOWANCE})` : ""}, over EC2's limit of ${USER_DATA_LIMIT}`,
+      `shrink ${partsProp} (fetch large files from S3 at boot instead), or spread the registries over several compute environments`,
+    );
+  }
 }
 
 /** The cloud-config part alone: installs the boot script (root, 0700) and runs it. */
@@ -91,7 +110,10 @@ export function renderBootScript(fail: Fail, request: UserDataRequest): string {
     const key = authKeyForHost(registry);
     if (seen.has(key)) throw fail(`${prop}[${i}] registry "${registry}" is listed twice`, "give each registry one secret");
     seen.add(key);
-    if (!Token.isUnresolved(secretArn) && !ARN_SAFE.test(secretArn)) {
+    // A reference is only known at apply time: Terraform base64-encodes it into the script, which decodes and checks
+    // it, so no value can ever be read as shell code. A literal is checked here and stays readable.
+    if (Token.isUnresolved(secretArn)) return `  '${key} b64:${Fn.base64encode(secretArn)}'`;
+    if (!ARN_SAFE.test(secretArn)) {
       throw fail(`${prop}[${i}] secret "${secretArn}" for ${registry} has characters an ARN cannot have`, "pass the secret's complete ARN");
     }
     return `  '${key} ${secretArn}'`;

@@ -14,7 +14,8 @@ readonly IMDS="${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}"
 readonly ECS_CONFIG="${ECS_REGISTRY_AUTH_ROOT:-}/etc/ecs/ecs.config"
 readonly MAX_ATTEMPTS=8
 
-# One "<registry auth key> <secret ARN>" pair per registry.
+# One "<registry auth key> <secret ARN>" pair per registry. An ARN that Terraform fills in at apply time comes as
+# "b64:<base64 of the ARN>", so whatever the value holds, it reaches this script as data, never as shell code.
 readonly REGISTRIES=(
 #REGISTRIES#
 )
@@ -154,6 +155,10 @@ main() {
   for entry in "${REGISTRIES[@]}"; do
     key=${entry%% *}
     arn=${entry#* }
+    if [[ $arn == b64:* ]]; then
+      arn=$(printf '%s' "${arn#b64:}" | base64 -d) || die "the secret reference for registry $key is not valid base64"
+    fi
+    [[ $arn =~ ^[A-Za-z0-9:/_+=.@-]+$ ]] || die "the secret reference for registry $key is not a secret ARN or name"
     status=0
     retry "reading the secret for $key" fetch_secret "$arn" || status=$?
     ((status == 0)) || die "no credentials for registry $key from secret $arn; see the messages above"
