@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { BatchExampleStack } from "../examples/batch-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
+import { PullThroughExampleStack } from "../examples/pull-through-stack";
 import { AWS6, LINE } from "./support/line";
 import { synthObject, testApp } from "./support/stacks";
 
@@ -27,6 +28,14 @@ describe(`the example stacks on ${LINE}`, () => {
     expect(queue).toHaveProperty("compute_environment_order");
     expect(queue).not.toHaveProperty("compute_environments");
     expect(synth.terraform.required_providers.aws.version).toMatch(AWS6 ? /^6\./ : /^5\.100\./);
+  });
+
+  test("the pull-through cache example synthesizes its rules and a task and job pulling cached images", () => {
+    const synth = synthObject(new PullThroughExampleStack(testApp(), "cache"));
+    expect(Object.keys(synth.resource.aws_ecr_pull_through_cache_rule)).toHaveLength(3);
+    expect(Object.keys(synth.resource.aws_ecr_repository_creation_template)).toHaveLength(3);
+    expect(JSON.stringify(synth.resource.aws_ecs_task_definition)).toContain("/docker-hub/library/nginx:1.27");
+    expect(JSON.stringify(synth.resource.aws_batch_job_definition)).toContain("/quay/prometheus/busybox:latest");
   });
 
   (LINE === "cdktn" ? test : test.skip)("cdktn refuses the write-only secret unless the app targets Terraform >= 1.11", () => {

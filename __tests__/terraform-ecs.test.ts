@@ -1,20 +1,12 @@
-import { execFileSync } from "child_process";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ContainerImage, RegistryCredentials, RegistrySecret, ecs } from "../lib";
 import { EcsExampleStack } from "../examples/ecs-stack";
-import { TerraformWorkspace, plannedResources as planned, withWorkspace } from "./support/terraform";
+import { planFileContents, TerraformWorkspace, plannedResources as planned, withWorkspace } from "./support/terraform";
 import { KEY_ARN, SECRET_ARN } from "./support/stacks";
 
 // Real Terraform on synthesized stacks: init (offline mirror when the machine has one), validate, plan.
 const SENTINEL = "S3ntinel-P4ss\"w0rd$\\ü";
-
-/** Every file inside a saved plan (a zip archive), as text, so a leaked value can be searched for. */
-function planFileContents(planFile: string): string {
-  const script = "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))";
-  return execFileSync("python3", ["-c", script, planFile]).toString("latin1");
-}
-
 
 describe("example ECS stack under real Terraform", () => {
   let ws: TerraformWorkspace;

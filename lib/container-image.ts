@@ -35,7 +35,7 @@ export class ContainerImage {
    */
   public static fromRegistry(name: string, options: RegistryImageOptions = {}): ContainerImage {
     const credentials = options.credentials;
-    if (Token.isUnresolved(name)) return new ContainerImage(name, credentials);
+    if (Token.isUnresolved(name)) return ContainerImage.fromRegistryWith(name, credentials);
     const reference = ImageReference.parse(name);
     const fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(name)})`);
     if (credentials && reference.isEcr) {
@@ -45,23 +45,38 @@ export class ContainerImage {
     if (declared !== undefined && !Token.isUnresolved(declared) && declared !== reference.authKey) {
       throw fail(`the image is in registry "${reference.authKey}" but its credentials are for "${credentials!.registry}"`, "use the credentials of the image's registry, or fix the image's registry host");
     }
-    return new ContainerImage(name, credentials);
+    return ContainerImage.fromRegistryWith(name, credentials);
+  }
+
+  private static fromRegistryWith(name: string, credentials: RegistryCredentials | undefined): ContainerImage {
+    return new ContainerImage(name, (scope, role) => {
+      if (!credentials) return { imageName: name };
+      credentials._bind(scope, role);
+      return { imageName: name, credentialsParameter: credentials.secretArn };
+    });
+  }
+
+  /**
+   * @internal An image of another kind (a pull-through cache's), defined by how it binds. Kinds live in their own
+   * files and come here, so this file never needs to know them.
+   */
+  public static _withBinding(imageName: string, bind: (scope: IConstruct, pullRole: IRole) => ContainerImageConfig): ContainerImage {
+    return new ContainerImage(imageName, bind);
   }
 
   private constructor(
-    /** The image reference as given. */
+    /** The image reference the container definition gets. */
     public readonly imageName: string,
-    private readonly credentials: RegistryCredentials | undefined,
+    private readonly binding: (scope: IConstruct, pullRole: IRole) => ContainerImageConfig,
   ) {}
 
   /**
    * @internal Binds the image to the role that pulls it (the execution role of a task or job): grants that role
-   * read on the image's registry secret, warns on `scope` about a reference that may fail at run time, and returns
-   * what the container definition needs. Every consumer of images calls this, and only this.
+   * what pulling needs (read on a registry secret, or the pull-through cache's repositories), warns on `scope` about
+   * a reference that may fail at run time, and returns what the container definition needs. Every consumer of
+   * images calls this, and only this.
    */
   public _bind(scope: IConstruct, pullRole: IRole): ContainerImageConfig {
-    if (!this.credentials) return { imageName: this.imageName };
-    this.credentials._bind(scope, pullRole);
-    return { imageName: this.imageName, credentialsParameter: this.credentials.secretArn };
+    return this.binding(scope, pullRole);
   }
 }

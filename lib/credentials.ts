@@ -4,7 +4,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IRole } from "./role";
 import { Fail, failFor } from "./private/fail";
 import { authKeyForHost, checkRegistryHost } from "./private/registry-host";
-import { SecretReadPolicy } from "./private/secret-read-policy";
+import { RolePolicy } from "./private/role-policy";
+import { SECRET_READ } from "./private/secret-read-policy";
 import {
   checkKmsKeyArn, checkSecretArn, checkSecretName, endsLikeSuffix, secretGrant, SecretReference, SecretReferenceKind,
 } from "./private/secret-reference";
@@ -129,7 +130,7 @@ export class RegistryCredentials {
    */
   public _bind(scope: IConstruct, role: IRole): IamRolePolicy {
     const key = `${this.reference.kind}|${this.reference.value}|${this.kmsKeyArn ?? ""}`;
-    const policy = SecretReadPolicy.of(role).add(key, (s: Construct) => secretGrant(s, this.reference, this.kmsKeyArn));
+    const policy = RolePolicy.of(role, SECRET_READ).add(key, (s: Construct) => secretGrant(s, this.reference, this.kmsKeyArn));
     const warning = this.warning;
     if (warning && !scope.node.metadata.some((m) => m.data === warning)) Annotations.of(scope).addWarning(warning);
     return policy;

@@ -5,5 +5,6 @@ export * from "./registry-secret";
 export * from "./ephemeral-variable";
 export * from "./container-image";
 export * from "./log-driver";
+export * from "./pull-through-cache";
 export * as ecs from "./ecs";
 export * as batch from "./batch";

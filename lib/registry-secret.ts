@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { Fn, Token } from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { RegistryCredentials } from "./credentials";
 import { constructFail } from "./private/fail";
 import { checkRegistryHost } from "./private/registry-host";
 import { checkKmsKeyArn } from "./private/secret-reference";
+import { checkSecretSettings, checkSecretValue, createWriteOnlySecret } from "./private/write-only-secret";
 
 /** Props of `RegistrySecret`. */
 export interface RegistrySecretProps {
@@ -68,32 +68,23 @@ export class RegistrySecret extends Construct {
   constructor(scope: Construct, id: string, props: RegistrySecretProps) {
     super(scope, id);
     const fail = constructFail(this, "RegistrySecret");
-    if (!Token.isUnresolved(props.password)) {
-      throw fail("password is a literal string, which would be written into the synthesized cdk.tf.json", "pass a Terraform reference such as new EphemeralVariable(this, \"RegistryPassword\").value");
-    }
+    checkSecretValue(fail, "password", props.password);
     checkRegistryHost(fail, "registry", props.registry);
     const version = props.passwordVersion ?? 1;
-    if (!Number.isInteger(version) || version < 1) {
-      throw fail(`passwordVersion ${version} is not a positive integer`, "start at 1 and increase it by one whenever the password changes");
-    }
-    const window = props.recoveryWindowInDays ?? 30;
-    if (window !== 0 && (window < 7 || window > 30)) {
-      throw fail(`recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
-    }
+    checkSecretSettings(fail, "passwordVersion", version, props.recoveryWindowInDays ?? 30);
     if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);
 
-    this.secret = new SecretsmanagerSecret(this, "Secret", {
+    const created = createWriteOnlySecret(this, {
       name: props.name,
       description: props.description ?? `Private registry credentials for ${props.registry}`,
-      kmsKeyId: props.kmsKeyArn,
-      recoveryWindowInDays: window,
+      kmsKeyArn: props.kmsKeyArn,
+      recoveryWindowInDays: props.recoveryWindowInDays,
       tags: props.tags,
+      value: { username: props.username, password: props.password, registry: props.registry },
+      version,
     });
-    this.version = new SecretsmanagerSecretVersion(this, "Value", {
-      secretId: this.secret.id,
-      secretStringWo: Fn.jsonencode({ username: props.username, password: props.password, registry: props.registry }),
-      secretStringWoVersion: version,
-    });
+    this.secret = created.secret;
+    this.version = created.version;
     // The version's ARN is the secret's complete ARN, and referencing it makes consumers wait for the value.
     this.credentials = RegistryCredentials.fromSecretCompleteArn(this.version.arn, {
       kmsKeyArn: props.kmsKeyArn,

@@ -6,16 +6,13 @@ const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
+const { ensureLine } = require("./lines");
+
 const root = path.join(__dirname, "..");
-const line = path.join(root, "lines", "cdktn");
+const line = ensureLine("cdktn");
 const out = path.join(line, "flavour");
 const main = require(path.join(root, "package.json"));
 const bindings = require(path.join(line, "package.json")).dependencies;
-
-if (!fs.existsSync(path.join(line, "node_modules", "cdktn"))) {
-  console.error("lines/cdktn has no node_modules: run `npm run lines:install` first.");
-  process.exit(1);
-}
 
 /** The one rewrite: module specifiers of the framework and its providers. */
 function renameSpecifiers(source) {
@@ -43,7 +40,12 @@ function copyTree(from, to) {
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, "lib"), { recursive: true });
 copyTree(path.join(root, "lib"), path.join(out, "lib"));
-for (const file of ["LICENSE", "CHANGELOG.md", "README.md"]) fs.copyFileSync(path.join(root, file), path.join(out, file));
+for (const file of ["LICENSE", "CHANGELOG.md"]) fs.copyFileSync(path.join(root, file), path.join(out, file));
+// The README is the one of both flavours; this one says first what differs, then shows the snippets renamed.
+const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
+  .replace(/^# cdktf-private-registry\n/, `# cdktn-private-registry\n\nThe CDK Terrain (cdktn) flavour of cdktf-private-registry: the same constructs and API, built from the same source\nfor \`cdktn\` ^0.24 and \`@cdktn/provider-aws\` ^25. Set \`targetVersions\` as described under "CDK Terrain" below.\n`)
+  .replace(/```ts\n[\s\S]*?```/g, (snippet) => renameSpecifiers(snippet).replace(/from "cdktf-private-registry"/g, 'from "cdktn-private-registry"'));
+fs.writeFileSync(path.join(out, "README.md"), readme);
 
 const peers = { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktn/provider-aws": "^25.5.0" };
 const flavour = {

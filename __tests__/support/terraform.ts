@@ -1,4 +1,4 @@
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -132,4 +132,10 @@ export function withWorkspace(stack: TerraformStack, body: (ws: TerraformWorkspa
 /** The planned resources of one type in `terraform show -json` output. */
 export function plannedResources(plan: any, type: string): any[] {
   return plan.planned_values.root_module.resources.filter((r: any) => r.type === type);
+}
+
+/** Every file inside a saved plan (a zip archive), as text, so a leaked value can be searched for. */
+export function planFileContents(planFile: string): string {
+  const script = "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))";
+  return execFileSync("python3", ["-c", script, planFile]).toString("latin1");
 }

@@ -7,8 +7,19 @@ import { literalForExpression } from "./terraform-expression";
  * invalid HCL under `cdktf synth --hcl`, which reviewers read.
  */
 export function jsonDocument(value: unknown): string {
-  const json = JSON.stringify(value);
-  return Token.isUnresolved(json) ? Fn.jsonencode(escapeLiterals(value)) : json;
+  return containsReference(value) ? Fn.jsonencode(escapeLiterals(value)) : JSON.stringify(value);
+}
+
+/** Whether any value, key or nested value is a Terraform reference (a token string, number, list or object). */
+function containsReference(value: unknown): boolean {
+  if (Token.isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(containsReference);
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || containsReference(v));
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** Every literal string of the document, keys too, escaped for a function argument. */
@@ -16,7 +27,7 @@ function escapeLiterals(value: unknown): unknown {
   if (typeof value === "string") return literalForExpression(value);
   if (Array.isArray(value)) return value.map(escapeLiterals);
   // Only plain objects are documents; anything else (a token object such as a variable's value) stays as it is.
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [literalForExpression(k), escapeLiterals(v)]));
   }
   return value;

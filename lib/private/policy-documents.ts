@@ -64,3 +64,36 @@ export function secretReadPolicy(grants: SecretGrant[]): PolicyDocument {
 function secretsManagerEndpoint(region: string): string {
   return `secretsmanager.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}`;
 }
+
+/** The repositories of one pull-through cache prefix that a role may pull from, in one account and region. */
+export interface EcrPullGrant {
+  /** `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`. */
+  readonly repositories: string;
+}
+
+/**
+ * What pulling through an ECR pull-through cache needs, and no more: an authorization token (which IAM grants only
+ * on `*`), reading images and layers, and on a first pull importing the upstream image into a repository ECR
+ * creates, all limited to the cache's repositories.
+ */
+export function ecrPullPolicy(grants: EcrPullGrant[]): PolicyDocument {
+  if (grants.length === 0) throw new Error("ecrPullPolicy needs at least one grant");
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      {
+        Sid: "PullThroughCache",
+        Effect: "Allow",
+        Action: [
+          "ecr:BatchCheckLayerAvailability",
+          "ecr:BatchGetImage",
+          "ecr:BatchImportUpstreamImage",
+          "ecr:CreateRepository",
+          "ecr:GetDownloadUrlForLayer",
+        ],
+        Resource: oneOrMany(unique(grants.map((g) => g.repositories))),
+      },
+    ],
+  };
+}

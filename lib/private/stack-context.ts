@@ -26,3 +26,8 @@ export function regionOf(scope: IConstruct): string {
 export function accountOf(scope: IConstruct): string {
   return singleton(scope, "PrivateRegistryCallerIdentity", (s, id) => new DataAwsCallerIdentity(s, id)).accountId;
 }
+
+/** The partition's DNS suffix (`amazonaws.com`, `amazonaws.com.cn`); read from provider config, no API call. */
+export function dnsSuffixOf(scope: IConstruct): string {
+  return singleton(scope, "PrivateRegistryPartition", (s, id) => new DataAwsPartition(s, id)).dnsSuffix;
+}

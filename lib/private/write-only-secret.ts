@@ -1,0 +1,53 @@
+import { Construct } from "constructs";
+import { Token } from "cdktf";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { Fail } from "./fail";
+import { jsonDocument } from "./json-document";
+
+/** A secret whose JSON value is sent through the write-only `secret_string_wo`, never stored in plan or state. */
+export interface WriteOnlySecretSpec {
+  readonly name?: string;
+  readonly description: string;
+  readonly kmsKeyArn?: string;
+  readonly recoveryWindowInDays?: number;
+  readonly tags?: { [key: string]: string };
+  /** The JSON value; its secret part must be a Terraform reference (checked by `checkSecretValue`). */
+  readonly value: { [key: string]: string };
+  /** Bumped to send a new value, which Terraform cannot see. */
+  readonly version: number;
+}
+
+/** Refuses a literal secret value: it would be written into cdk.tf.json. */
+export function checkSecretValue(fail: Fail, prop: string, value: string): void {
+  if (Token.isUnresolved(value)) return;
+  throw fail(`${prop} is a literal string, which would be written into the synthesized cdk.tf.json`, `pass a Terraform reference such as new EphemeralVariable(this, "RegistryToken").value`);
+}
+
+/** Checks the version counter and the recovery window as Secrets Manager takes them. */
+export function checkSecretSettings(fail: Fail, versionProp: string, version: number, recoveryWindowInDays: number): void {
+  if (!Token.isUnresolved(version) && (!Number.isInteger(version) || version < 1)) {
+    throw fail(`${versionProp} ${version} is not a positive integer`, "start at 1 and increase it by one whenever the secret value changes");
+  }
+  const window = recoveryWindowInDays;
+  if (!Token.isUnresolved(window) && window !== 0 && (!Number.isInteger(window) || window < 7 || window > 30)) {
+    throw fail(`recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
+  }
+}
+
+/** The `Secret` and `Value` resources under `scope` (ids that keep Terraform addresses stable). */
+export function createWriteOnlySecret(scope: Construct, spec: WriteOnlySecretSpec): { secret: SecretsmanagerSecret; version: SecretsmanagerSecretVersion } {
+  const secret = new SecretsmanagerSecret(scope, "Secret", {
+    name: spec.name,
+    description: spec.description,
+    kmsKeyId: spec.kmsKeyArn,
+    recoveryWindowInDays: spec.recoveryWindowInDays ?? 30,
+    tags: spec.tags,
+  });
+  const version = new SecretsmanagerSecretVersion(scope, "Value", {
+    secretId: secret.id,
+    secretStringWo: jsonDocument(spec.value),
+    secretStringWoVersion: spec.version,
+  });
+  return { secret, version };
+}

@@ -1,0 +1,300 @@
+import { Construct } from "constructs";
+import { Token } from "cdktf";
+import { EcrPullThroughCacheRule } from "@cdktf/provider-aws/lib/ecr-pull-through-cache-rule";
+import { EcrRepositoryCreationTemplate } from "@cdktf/provider-aws/lib/ecr-repository-creation-template";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { ContainerImage } from "./container-image";
+import type { IRole } from "./role";
+import { constructFail, Fail, failFor } from "./private/fail";
+import { ImageReference } from "./private/image-reference";
+import { jsonDocument } from "./private/json-document";
+import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy } from "./private/policy-documents";
+import { RolePolicy, RolePolicyKind } from "./private/role-policy";
+import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
+import { dnsSuffixOf, partitionOf, regionOf } from "./private/stack-context";
+import { AZURE_HOST, REPOSITORY_PREFIX, SECRET_NAME_PREFIX, UPSTREAMS, UpstreamSpec } from "./private/upstreams";
+import { checkSecretSettings, checkSecretValue, createWriteOnlySecret } from "./private/write-only-secret";
+
+/** An upstream registry an ECR pull-through cache can mirror. */
+export enum UpstreamRegistry {
+  /** Docker Hub (`registry-1.docker.io`); needs credentials. */
+  DOCKER_HUB = "DOCKER_HUB",
+  /** GitHub Container Registry (`ghcr.io`); needs credentials. */
+  GITHUB = "GITHUB",
+  /** GitLab Container Registry, GitLab.com only (`registry.gitlab.com`); needs credentials. */
+  GITLAB = "GITLAB",
+  /** Microsoft Azure Container Registry (`<name>.azurecr.io`); needs credentials and `azureRegistryHost`. */
+  AZURE = "AZURE",
+  /** Chainguard Registry (`cgr.dev`); needs credentials. */
+  CHAINGUARD = "CHAINGUARD",
+  /** Quay (`quay.io`), public images without credentials. */
+  QUAY = "QUAY",
+  /** Amazon ECR Public (`public.ecr.aws`), without credentials. */
+  ECR_PUBLIC = "ECR_PUBLIC",
+  /** The Kubernetes registry (`registry.k8s.io`), without credentials. */
+  KUBERNETES = "KUBERNETES",
+}
+
+/** One upstream of a `PullThroughCache`, with the credentials ECR uses to pull from it. */
+export interface CacheUpstream {
+  /** The upstream registry. */
+  readonly registry: UpstreamRegistry;
+  /**
+   * The ECR repository prefix cached images get (2 to 30 lowercase characters): `<prefix>/<upstream path>`.
+   * @default - the prefix the ECR console proposes: docker-hub, github, gitlab, azure, chainguard, quay, ecr-public, kubernetes
+   */
+  readonly repositoryPrefix?: string;
+  /**
+   * Azure only: the registry's host, `<name>.azurecr.io`.
+   * @default - none; required for UpstreamRegistry.AZURE
+   */
+  readonly azureRegistryHost?: string;
+  /**
+   * User name at the upstream; with `accessToken`, the cache creates the secret `ecr-pullthroughcache/<prefix>`.
+   * @default - none
+   */
+  readonly username?: string;
+  /**
+   * Access token at the upstream, as a Terraform reference (normally `new EphemeralVariable(...).value`): it is
+   * sent through the write-only `secret_string_wo` and never stored in plan or state.
+   * @default - none
+   */
+  readonly accessToken?: string;
+  /**
+   * Bump to send a new access token: Terraform cannot see write-only values.
+   * @default 1
+   */
+  readonly accessTokenVersion?: number;
+  /**
+   * An existing secret to use instead: its complete ARN, in the cache's account and region, named
+   * `ecr-pullthroughcache/...`, holding `{"username": "...", "accessToken": "..."}`.
+   * @default - none
+   */
+  readonly credentialSecretArn?: string;
+}
+
+/** Props of `PullThroughCache`. */
+export interface PullThroughCacheProps {
+  /** The upstream registries to mirror, each at most once. */
+  readonly upstreams: CacheUpstream[];
+  /**
+   * How many images each cached repository keeps; older ones expire, so the cache does not grow forever.
+   * @default 50
+   */
+  readonly keepImages?: number;
+  /**
+   * A customer-managed KMS key for cached repositories (and created credential secrets). ECR then creates
+   * repositories through a role this construct makes, as AWS requires for KMS in repository creation templates.
+   * @default - AES-256 with an AWS-owned key
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/** What one upstream became: its rule and where its images are cached. */
+interface Upstream {
+  readonly spec: UpstreamSpec;
+  readonly registry: UpstreamRegistry;
+  readonly prefix: string;
+  readonly azureHost?: string;
+  readonly rule: EcrPullThroughCacheRule;
+}
+
+/** The inline policy through which a role pulls from pull-through caches. */
+const ECR_PULL: RolePolicyKind<EcrPullGrant> = { id: "PrivateRegistryPullThroughCache", name: "private-registry-pull-through-cache", render: ecrPullPolicy };
+/** Upstream credentials the ECR console writes; ECR reads these two keys. */
+const TOKEN_KEY = "accessToken";
+
+/**
+ * An ECR pull-through cache: one rule per upstream registry, the credentials ECR pulls with (created with a
+ * write-only value, or existing), and a repository creation template so cached repositories are encrypted and
+ * expire old images. Tasks and jobs then pull from ECR with IAM alone: no registry credentials on the task, no ECS
+ * agent configuration, and cached images survive an upstream outage. `image()` gives the cached form of an image.
+ */
+export class PullThroughCache extends Construct {
+  /** The `aws_ecr_pull_through_cache_rule` of each upstream, in the order given. */
+  public readonly rules: EcrPullThroughCacheRule[];
+  /** The `aws_ecr_repository_creation_template` of each upstream's prefix, in the order given. */
+  public readonly repositoryTemplates: EcrRepositoryCreationTemplate[];
+  private readonly upstreams: Upstream[] = [];
+
+  constructor(scope: Construct, id: string, props: PullThroughCacheProps) {
+    super(scope, id);
+    const fail = constructFail(this, "PullThroughCache");
+    if (props.upstreams.length === 0) throw fail("upstreams is empty", "give at least one { registry: UpstreamRegistry.DOCKER_HUB, ... }");
+    const keep = props.keepImages ?? 50;
+    if (!Token.isUnresolved(keep) && (!Number.isInteger(keep) || keep < 1 || keep > 10000)) {
+      throw fail(`keepImages ${keep} is not a whole number from 1 to 10000`, "keep at least one image per repository");
+    }
+    if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);
+
+    const prefixes = new Set<string>();
+    const registries = new Set<string>();
+    props.upstreams.forEach((upstream, i) => {
+      const spec = UPSTREAMS[upstream.registry];
+      const at = `upstreams[${i}]`;
+      const prefix = upstream.repositoryPrefix ?? spec.defaultPrefix;
+      checkPrefix(fail, `${at} repositoryPrefix`, prefix);
+      if (prefixes.has(prefix)) throw fail(`${at} repositoryPrefix "${prefix}" is used twice`, "give each upstream its own repositoryPrefix");
+      prefixes.add(prefix);
+      const azureHost = checkAzure(fail, at, upstream);
+      const key = azureHost ?? upstream.registry;
+      if (registries.has(key)) throw fail(`${at} registry ${key} is listed twice`, "give each upstream registry one rule");
+      registries.add(key);
+
+      const credentialArn = this.credentialsFor(fail, at, upstream, spec, prefix, props.kmsKeyArn);
+      const rule = new EcrPullThroughCacheRule(this, `${upstream.registry}${azureHost ? `-${azureHost}` : ""}`, {
+        ecrRepositoryPrefix: prefix,
+        upstreamRegistryUrl: spec.url ?? azureHost!,
+        credentialArn,
+      });
+      this.upstreams.push({ spec, registry: upstream.registry, prefix, azureHost, rule });
+    });
+    this.rules = this.upstreams.map((u) => u.rule);
+
+    const creationRole = props.kmsKeyArn !== undefined ? this.creationRole(props.kmsKeyArn) : undefined;
+    this.repositoryTemplates = this.upstreams.map((u) => new EcrRepositoryCreationTemplate(this, `Template-${u.prefix.replace(/\//g, "-")}`, {
+      prefix: u.prefix,
+      appliedFor: ["PULL_THROUGH_CACHE"],
+      description: `Repositories cached from ${u.spec.url ?? u.azureHost} by ${this.node.path}`,
+      // Upstream tags move (latest, 1.27): ECR updates the cached tag on a later pull, which needs mutable tags.
+      imageTagMutability: "MUTABLE",
+      encryptionConfiguration: [props.kmsKeyArn !== undefined ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn } : { encryptionType: "AES256" }],
+      customRoleArn: creationRole?.arn,
+      lifecyclePolicy: jsonDocument({
+        rules: [{
+          rulePriority: 1,
+          description: `Keep the ${keep} most recent images`,
+          selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
+          action: { type: "expire" },
+        }],
+      }),
+    }));
+  }
+
+  /**
+   * The cached form of an image, as you would write it for its upstream: `nginx:1.27` (Docker Hub official images
+   * get their `library/` as Docker adds it), `bitnami/redis:7.4`, `ghcr.io/org/app:1`, `quay.io/org/app:2`. It
+   * renders `<account>.dkr.ecr.<region>.<suffix>/<prefix>/<path>:<tag>`, and binding it grants the pulling role
+   * what a first and a later pull need on this cache's repositories only.
+   * @param reference the image reference at the upstream, with a tag
+   */
+  public image(reference: string): ContainerImage {
+    const fail = failFor(`PullThroughCache ${this.node.path}.image(${JSON.stringify(reference)})`);
+    if (Token.isUnresolved(reference)) {
+      throw fail("the reference is a Terraform reference, so its upstream registry cannot be known", "pass the image reference as a literal, e.g. \"nginx:1.27\"");
+    }
+    const parsed = ImageReference.parse(reference);
+    if (parsed.digest !== undefined) {
+      throw fail("a digest reference cannot pull an image the cache does not hold yet: ECR imports upstream images by tag", "reference the image by tag (name:tag), which works on the first pull and after");
+    }
+    const upstream = this.upstreams.find((u) => (u.spec.imageHosts ?? [u.azureHost]).includes(parsed.registryHost));
+    if (!upstream) {
+      const host = parsed.registryHost ?? "docker.io";
+      throw fail(`the cache has no rule for ${host}`, `add its upstream to upstreams (one of ${Object.keys(UPSTREAMS).join(", ")}), or use ContainerImage.fromRegistry for registries ECR cannot cache`);
+    }
+    const registryHost = `${upstream.rule.registryId}.dkr.ecr.${regionOf(this)}.${dnsSuffixOf(this)}`;
+    const imageName = `${registryHost}/${upstream.prefix}/${parsed.repository}${parsed.tag !== undefined ? `:${parsed.tag}` : ""}`;
+    return ContainerImage._withBinding(imageName, (_scope, role) => {
+      this.grantPullFrom(role, upstream);
+      return { imageName };
+    });
+  }
+
+  /**
+   * Grants `role` what pulling through every upstream of this cache needs (for a role that pulls images it did not
+   * get through `image()`, such as a Batch compute environment's instance role).
+   * @returns the role's pull-through inline policy, for `dependsOn`
+   */
+  public grantPull(role: IRole): IamRolePolicy {
+    const policies = this.upstreams.map((u) => this.grantPullFrom(role, u));
+    return policies[0];
+  }
+
+  private grantPullFrom(role: IRole, upstream: Upstream): IamRolePolicy {
+    const repositories = `arn:${partitionOf(this)}:ecr:${regionOf(this)}:${upstream.rule.registryId}:repository/${upstream.prefix}/*`;
+    return RolePolicy.of(role, ECR_PULL).add(`${this.node.path}|${upstream.prefix}`, () => ({ repositories }));
+  }
+
+  private credentialsFor(fail: Fail, at: string, upstream: CacheUpstream, spec: UpstreamSpec, prefix: string, kmsKeyArn: string | undefined): string | undefined {
+    const given = [upstream.credentialSecretArn !== undefined, upstream.username !== undefined || upstream.accessToken !== undefined];
+    if (!spec.needsCredentials) {
+      if (given.some((g) => g)) throw fail(`${at} ${upstream.registry} takes no credentials`, "remove username, accessToken and credentialSecretArn; ECR pulls its public images anonymously");
+      return undefined;
+    }
+    if (given[0] && given[1]) throw fail(`${at} has both credentialSecretArn and username/accessToken`, "give an existing secret or the values for a new one, not both");
+    if (upstream.credentialSecretArn !== undefined) {
+      checkCredentialSecretArn(fail, `${at} credentialSecretArn`, upstream.credentialSecretArn);
+      return upstream.credentialSecretArn;
+    }
+    if (upstream.username === undefined || upstream.accessToken === undefined) {
+      throw fail(`${at} ${upstream.registry} needs credentials`, "give username and accessToken (a Terraform reference), or credentialSecretArn of an existing ecr-pullthroughcache/ secret");
+    }
+    checkSecretValue(fail, `${at} accessToken`, upstream.accessToken);
+    const version = upstream.accessTokenVersion ?? 1;
+    checkSecretSettings(fail, `${at} accessTokenVersion`, version, 30);
+    const scope = new Construct(this, `Credentials-${prefix.replace(/\//g, "-")}`);
+    const created = createWriteOnlySecret(scope, {
+      name: `${SECRET_NAME_PREFIX}${prefix}`,
+      description: `Upstream credentials of the ${upstream.registry} pull-through cache rule ${this.node.path}`,
+      kmsKeyArn,
+      value: { username: upstream.username, [TOKEN_KEY]: upstream.accessToken },
+      version,
+    });
+    // The version's ARN is the secret's, and referencing it makes the rule wait for the value.
+    return created.version.arn;
+  }
+
+  /** The role ECR assumes to create cached repositories encrypted with `kmsKeyArn` (AWS requires one for KMS). */
+  private creationRole(kmsKeyArn: string): IamRole {
+    const role = new IamRole(this, "RepositoryCreationRole", {
+      namePrefix: "ecr-ptc-create-",
+      description: `ECR creates the cached repositories of ${this.node.path} with this role`,
+      assumeRolePolicy: jsonDocument(assumeRolePolicy("ecr.amazonaws.com")),
+    });
+    const repositories = this.upstreams.map((u) => `arn:${partitionOf(this)}:ecr:${regionOf(this)}:${u.rule.registryId}:repository/${u.prefix}/*`);
+    new IamRolePolicy(role, "Policy", {
+      name: "create-cached-repositories",
+      role: role.name,
+      policy: jsonDocument({
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: ["ecr:CreateRepository", "ecr:TagResource"], Resource: repositories },
+          { Effect: "Allow", Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"], Resource: kmsKeyArn },
+        ],
+      }),
+    });
+    return role;
+  }
+}
+
+function checkPrefix(fail: Fail, prop: string, prefix: string): void {
+  if (Token.isUnresolved(prefix)) return;
+  if (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_PREFIX.test(prefix)) {
+    throw fail(`${prop} "${prefix}" is not an ECR repository prefix`, "use 2-30 lowercase letters and digits, separated by '.', '_', '-' or '/'");
+  }
+}
+
+function checkAzure(fail: Fail, at: string, upstream: CacheUpstream): string | undefined {
+  const host = upstream.azureRegistryHost;
+  if (upstream.registry !== UpstreamRegistry.AZURE) {
+    if (host !== undefined) throw fail(`${at} azureRegistryHost is for UpstreamRegistry.AZURE only`, "remove it");
+    return undefined;
+  }
+  if (host === undefined) throw fail(`${at} AZURE needs azureRegistryHost`, "give the registry's host, <name>.azurecr.io");
+  if (!Token.isUnresolved(host) && !AZURE_HOST.test(host)) {
+    throw fail(`${at} azureRegistryHost "${host}" is not an Azure Container Registry host`, "use <name>.azurecr.io, the name being 5-50 lowercase letters and digits");
+  }
+  return host;
+}
+
+function checkCredentialSecretArn(fail: Fail, prop: string, arn: string): void {
+  if (checkSecretArn(fail, arn) === undefined) return;
+  const name = arn.slice(arn.indexOf(":secret:") + ":secret:".length);
+  if (!name.startsWith(SECRET_NAME_PREFIX)) {
+    throw fail(`${prop} names the secret "${name}", which ECR will not read`, `use a secret whose name starts with ${SECRET_NAME_PREFIX}, or give username and accessToken to create one`);
+  }
+  if (!endsLikeSuffix(arn)) {
+    throw fail(`${prop} is not a complete secret ARN`, "pass the complete ARN, with the 6-character suffix Secrets Manager appends");
+  }
+}
