@@ -72,7 +72,8 @@ describe("lib/ architecture", () => {
 
   test("the package exports exactly the public surface the README uses", () => {
     expect(Object.keys(lib).sort()).toEqual([
-      "ContainerImage", "EphemeralVariable", "LogDriver", "RegistryCredentials", "RegistrySecret", "ValidationError", "batch", "ecs",
+      "ContainerImage", "EphemeralVariable", "LogDriver", "PullThroughCache", "RegistryCredentials", "RegistrySecret", "UpstreamRegistry",
+      "ValidationError", "batch", "ecs",
     ]);
     expect(Object.keys(lib.ecs).sort()).toEqual(["Compatibility", "CpuArchitecture", "NetworkMode", "Protocol", "TaskDefinition"]);
     expect(Object.keys(lib.batch).sort()).toEqual(["AllocationStrategy", "ComputeEnvironment", "EcsAgentAuthUserData", "ImageType", "JobDefinition", "JobQueue", "Platform"]);

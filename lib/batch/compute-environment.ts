@@ -42,7 +42,7 @@ export enum ImageType {
 export interface ComputeEnvironmentProps {
   /**
    * Credentials the ECS agent on every instance gets, one per registry; each must name its registry
-   * (`RegistrySecret` does; for `RegistryCredentials.fromSecretArn` pass `{ registry }`).
+   * (`RegistrySecret` does; for `RegistryCredentials.fromSecretCompleteArn` pass `{ registry }`).
    */
   readonly registryCredentials: RegistryCredentials[];
   /** Subnets the instances launch in. */
@@ -162,8 +162,11 @@ export class ComputeEnvironment extends Construct {
     if (!spot && (strategy === AllocationStrategy.SPOT_CAPACITY_OPTIMIZED || strategy === AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED)) {
       throw fail(`allocation strategy ${strategy} is for Spot`, "use BEST_FIT_PROGRESSIVE, or spot: true");
     }
-    if (props.bidPercentage !== undefined && (!spot || props.bidPercentage < 1 || props.bidPercentage > 100)) {
-      throw fail(`bidPercentage ${props.bidPercentage} is not valid here`, "give it only with spot: true, from 1 to 100");
+    if (props.bidPercentage !== undefined && !spot) {
+      throw fail(`bidPercentage ${props.bidPercentage} is given, but the compute environment is On-Demand`, "set spot: true, or remove bidPercentage");
+    }
+    if (props.bidPercentage !== undefined && !Token.isUnresolved(props.bidPercentage) && (!Number.isInteger(props.bidPercentage) || props.bidPercentage < 1 || props.bidPercentage > 100)) {
+      throw fail(`bidPercentage ${props.bidPercentage} is not a whole percentage from 1 to 100`, "give the most to pay as a percentage of the On-Demand price, 1 to 100");
     }
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
       Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
