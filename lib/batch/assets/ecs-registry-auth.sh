@@ -13,6 +13,8 @@ readonly PROG=ecs-registry-auth
 readonly IMDS="${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}"
 readonly ECS_CONFIG="${ECS_REGISTRY_AUTH_ROOT:-}/etc/ecs/ecs.config"
 readonly MAX_ATTEMPTS=8
+readonly AUTH_DATA_KEY=ECS_ENGINE_AUTH_DATA
+readonly MAX_AUTH_LINE=131072
 
 # One "<registry auth key> <secret ARN>" pair per registry. An ARN that Terraform fills in at apply time comes as
 # "b64:<base64 of the ARN>", so whatever the value holds, it reaches this script as data, never as shell code.
@@ -133,7 +135,7 @@ write_ecs_config() {
     # any earlier auth lines instead of being appended after them.
     if [[ -f $ECS_CONFIG ]]; then grep -v -E '^[[:space:]]*ECS_ENGINE_AUTH_(TYPE|DATA)=' "$ECS_CONFIG" || true; fi
     printf 'ECS_ENGINE_AUTH_TYPE=docker\n'
-    printf 'ECS_ENGINE_AUTH_DATA=%s\n' "$auth"
+    printf '%s=%s\n' "$AUTH_DATA_KEY" "$auth"
   } >"$tmp"
   chmod 0600 "$tmp"
   mv -f "$tmp" "$ECS_CONFIG"
@@ -168,6 +170,11 @@ main() {
 
   auth=$(for i in "${!keys[@]}"; do printf '%s\t%s\n' "${keys[i]}" "${secrets[i]}"; done | "$python" -c "$BUILD_AUTH_DATA") ||
     die "registry credentials are malformed; nothing was written to $ECS_CONFIG"
+  # ecs-init hands the line to the agent's container as one environment string, which Linux caps at 128 KiB
+  # (MAX_ARG_STRLEN, the terminating NUL included); a longer one would keep the agent from starting.
+  if ((${#auth} + ${#AUTH_DATA_KEY} + 2 > MAX_AUTH_LINE)); then
+    die "the registry credentials come to ${#auth} bytes of auth data, more than the ECS agent can take in one environment variable ($MAX_AUTH_LINE bytes); use shorter tokens or fewer registries per compute environment. Nothing was written to $ECS_CONFIG"
+  fi
   write_ecs_config "$auth"
   # The ECS AMIs start the agent after cloud-init's final stage, so it normally reads the file fresh. Should it
   # already run, restart it; --no-block because waiting on a unit ordered after this stage would deadlock.
