@@ -64,6 +64,12 @@ describe("batch.ComputeEnvironment", () => {
     expect(ce.node.metadata.map((m) => m.data)).toEqual([expect.stringMatching(/cannot update this compute environment in place/)]);
   });
 
+  test("refreshCredentialsMinutes installs the refresh timer in the instances' user data", () => {
+    const ce = new batch.ComputeEnvironment(testStack(), "CE", { registryCredentials: [quay()], ...network, refreshCredentialsMinutes: 30 });
+    expect(ce.userData).toContain("OnUnitActiveSec=30min");
+    expect(ce.userData).toContain("[systemctl, enable, --now, ecs-registry-auth-refresh.timer]");
+  });
+
   test("a partial secret ARN warns once on the compute environment and is granted with the suffix wildcard", () => {
     const stack = testStack();
     const partial = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay";
@@ -82,6 +88,7 @@ describe("batch.ComputeEnvironment", () => {
     [{ bidPercentage: 50 }, /bidPercentage 50 is given, but the compute environment is On-Demand\. Fix: set spot: true/],
     [{ spot: true, bidPercentage: 150 }, /bidPercentage 150 is not a whole percentage from 1 to 100/],
     [{ name: "has space" }, /name "has space" is invalid/],
+    [{ refreshCredentialsMinutes: 2 }, /refreshCredentialsMinutes 2 is not a whole number of minutes from 5 to 1440/],
     [{ userDataParts: [{ contentType: "text/x-shellscript", content: "==cdktf-private-registry-7f3c1a==" }] }, /userDataParts\[0\] contains the MIME boundary/],
     [{ userDataParts: [{ contentType: "not a type", content: "x" }] }, /userDataParts\[0\] content type "not a type" is not a MIME type/],
   ])("rejects %#", (override, message) => {

@@ -113,3 +113,26 @@ describe("the boot script, run in a sandbox", () => {
     expectNoLeak(run, ["s3cr3t-value"]);
   });
 });
+
+describe("the boot script run again, as the refresh timer does", () => {
+  const script = shippedScript([{ registry: "quay.io", secretArn: QUAY }]);
+  const first = (password: string) => runBootScript(script, { secrets: { [QUAY]: JSON.stringify({ username: "u", password }) }, existingEcsConfig: "ECS_CLUSTER=batch\n" });
+
+  test("with unchanged secrets, neither rewrites ecs.config nor restarts the agent", () => {
+    const before = first("p1").ecsConfig!;
+    const again = runBootScript(script, { secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p1" }) }, existingEcsConfig: before, ecsRunning: true });
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/credentials for 1 registry unchanged; .* and the ECS agent left alone/);
+    expect(again.ecsConfig).toBe(before);
+    expect(again.systemctl).toEqual([]);
+  });
+
+  test("with a rotated secret, rewrites the credentials and restarts the running agent", () => {
+    const before = first("p1").ecsConfig!;
+    const again = runBootScript(script, { secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p2-rotated" }) }, existingEcsConfig: before, ecsRunning: true });
+    expect(again.status).toBe(0);
+    expect(again.ecsConfig).toBe('ECS_CLUSTER=batch\nECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"quay.io":{"email":"","password":"p2-rotated","username":"u"}}\n');
+    expect(again.systemctl).toEqual(["systemctl is-active --quiet ecs", "systemctl try-restart --no-block ecs"]);
+    expect([again.stdout, again.stderr, again.argv].join("\n")).not.toContain("p2-rotated");
+  });
+});

@@ -1,4 +1,6 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { batch } from "../lib";
 import { failFor } from "../lib/private/fail";
@@ -81,5 +83,53 @@ describe("limits and references", () => {
     const text = batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: "${TfToken[TOKEN.99]}" }] });
     expect(text).toMatch(/'quay\.io b64:\$\{TfToken\[TOKEN\.\d+\]\}'/);
     expect(text).not.toContain("'quay.io ${TfToken[TOKEN.99]}'");
+  });
+});
+
+describe("the opt-in credential refresh", () => {
+  const render = (refreshMinutes?: number) => renderCloudConfig(failFor("test"), { registries: REGISTRIES, registriesProp: "registries", partsProp: "extraParts", refreshMinutes, refreshProp: "refreshCredentialsMinutes" });
+
+  test("installs a oneshot service and a jittered timer that re-run the boot script, and enables the timer", () => {
+    const text = render(60);
+    const config = parseYaml(text);
+    expect(config.write_files.map((f: any) => [f.path, f.permissions])).toEqual([
+      [BOOT_SCRIPT_PATH, "0700"],
+      ["/etc/systemd/system/ecs-registry-auth-refresh.service", "0644"],
+      ["/etc/systemd/system/ecs-registry-auth-refresh.timer", "0644"],
+    ]);
+    expect(config.write_files[1].content).toContain(`ExecStart=${BOOT_SCRIPT_PATH}\n`);
+    expect(config.write_files[1].content).toContain("Type=oneshot\n");
+    expect(config.write_files[2].content).toMatch(/OnBootSec=60min\nOnUnitActiveSec=60min\nRandomizedDelaySec=720s\n[^]*WantedBy=timers.target/);
+    expect(config.runcmd).toEqual([[BOOT_SCRIPT_PATH], ["systemctl", "daemon-reload"], ["systemctl", "enable", "--now", "ecs-registry-auth-refresh.timer"]]);
+    const schema = cloudInitSchema(text);
+    expect(schema.output).toContain("Valid cloud-config");
+    expect(schema.status).toBe(0);
+  });
+
+  test("its units pass systemd-analyze verify (control: a misspelt key fails it)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "units-"));
+    try {
+      const files = parseYaml(render(60)).write_files.slice(1).map((f: any) => {
+        const file = path.join(dir, path.basename(f.path));
+        // verify checks that ExecStart exists; the boot script lives only on instances, so stand in a binary.
+        fs.writeFileSync(file, f.content.replace(BOOT_SCRIPT_PATH, "/bin/true"));
+        return file;
+      });
+      const verify = spawnSync("systemd-analyze", ["verify", ...files], { encoding: "utf8" });
+      expect(verify.stderr).toBe("");
+      expect(verify.status).toBe(0);
+      fs.writeFileSync(files[1], fs.readFileSync(files[1], "utf8").replace("OnUnitActiveSec", "OnUnitActiveSecc").replace("OnBootSec", "OnBootSecc"));
+      expect(spawnSync("systemd-analyze", ["verify", ...files], { encoding: "utf8" }).status).not.toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("is off unless asked for", () => {
+    expect(parseYaml(render()).write_files).toHaveLength(1);
+  });
+
+  test.each([[4], [1441], [30.5]])("refuses %p minutes, naming the prop", (minutes) => {
+    expect(() => render(minutes)).toThrow(new RegExp(`^test: refreshCredentialsMinutes ${minutes} is not a whole number of minutes from 5 to 1440`));
   });
 });

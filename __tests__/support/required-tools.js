@@ -7,6 +7,7 @@ const TOOLS = [
   ["shellcheck", ["--version"], "Debian's shellcheck package"],
   ["cloud-init", ["--version"], "Debian's cloud-init package (with python3-yaml)"],
   ["unshare", ["--version"], "Debian's util-linux package"],
+  ["systemd-analyze", ["--version"], "Debian's systemd package"],
 ];
 
 module.exports = async () => {

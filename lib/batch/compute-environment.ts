@@ -106,6 +106,14 @@ export interface ComputeEnvironmentProps {
    */
   readonly userDataParts?: UserDataPart[];
   /**
+   * Re-read the registry secrets on every instance this often (5 to 1440 minutes, with a random delay of up to a fifth
+   * of it), so a rotated password reaches running instances: a systemd timer re-runs the boot script, which rewrites
+   * the credentials and restarts the ECS agent only when a secret changed. Restarting the agent leaves running jobs
+   * running.
+   * @default - the secrets are read once, at first boot
+   */
+  readonly refreshCredentialsMinutes?: number;
+  /**
    * Minutes running jobs get to finish when an update replaces instances.
    * @default 30
    */
@@ -171,7 +179,14 @@ export class ComputeEnvironment extends Construct {
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
       Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
     }
-    const userData = renderUserData(fail, { registries, extraParts: props.userDataParts, registriesProp: "registryCredentials", partsProp: "userDataParts" });
+    const userData = renderUserData(fail, {
+      registries,
+      extraParts: props.userDataParts,
+      registriesProp: "registryCredentials",
+      partsProp: "userDataParts",
+      refreshMinutes: props.refreshCredentialsMinutes,
+      refreshProp: "refreshCredentialsMinutes",
+    });
     this.userData = userData;
 
     this.instanceRole = new IamRole(this, "InstanceRole", {

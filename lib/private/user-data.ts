@@ -34,7 +34,14 @@ export interface UserDataRequest {
   readonly registriesProp: string;
   /** The prop that holds `extraParts` (`userDataParts` on a compute environment). */
   readonly partsProp: string;
+  /** Minutes between re-reads of the secrets by a systemd timer; undefined: first boot only. */
+  readonly refreshMinutes?: number;
+  /** The prop that holds `refreshMinutes`. */
+  readonly refreshProp?: string;
 }
+
+/** The systemd units that re-run the boot script, so a rotated secret reaches running instances. */
+const REFRESH_UNIT = "ecs-registry-auth-refresh";
 
 /**
  * EC2 user data that gives the ECS agent credentials for private registries: MIME multipart (AWS Batch merges its
@@ -80,21 +87,48 @@ function checkSize(fail: Fail, text: string, partsProp: string): void {
 
 /** The cloud-config part alone: installs the boot script (root, 0700) and runs it. */
 export function renderCloudConfig(fail: Fail, request: UserDataRequest): string {
-  const script = renderBootScript(fail, request);
-  const indented = script.replace(/\n$/, "").split("\n").map((l) => (l === "" ? "" : `      ${l}`)).join("\n");
+  const refresh = refreshUnits(fail, request);
   return [
     "#cloud-config",
     "# Private-registry credentials for the ECS agent, written by cdktf-private-registry.",
     "write_files:",
-    `  - path: ${BOOT_SCRIPT_PATH}`,
-    "    owner: root:root",
-    "    permissions: '0700'",
-    "    content: |",
-    indented,
+    ...writeFile(BOOT_SCRIPT_PATH, "0700", renderBootScript(fail, request)),
+    ...refresh.flatMap((unit) => writeFile(`/etc/systemd/system/${unit.name}`, "0644", unit.content)),
     "runcmd:",
     `  - [${BOOT_SCRIPT_PATH}]`,
+    ...(refresh.length > 0 ? ["  - [systemctl, daemon-reload]", `  - [systemctl, enable, --now, ${REFRESH_UNIT}.timer]`] : []),
     "",
   ].join("\n");
+}
+
+/** One `write_files` entry owned by root, its content as a YAML literal block. */
+function writeFile(path: string, permissions: string, content: string): string[] {
+  const indented = content.replace(/\n$/, "").split("\n").map((l) => (l === "" ? "" : `      ${l}`)).join("\n");
+  return [`  - path: ${path}`, "    owner: root:root", `    permissions: '${permissions}'`, "    content: |", indented];
+}
+
+/**
+ * A oneshot service that re-runs the boot script and a timer that starts it every `refreshMinutes`, spread over
+ * instances by a random delay so a fleet does not read its secrets at the same second. The script rewrites the
+ * credentials and restarts the agent only when a secret changed; restarting the agent leaves running jobs alone.
+ */
+function refreshUnits(fail: Fail, request: UserDataRequest): { name: string; content: string }[] {
+  const minutes = request.refreshMinutes;
+  if (minutes === undefined) return [];
+  if (Token.isUnresolved(minutes) || !Number.isInteger(minutes) || minutes < 5 || minutes > 1440) {
+    throw fail(`${request.refreshProp} ${minutes} is not a whole number of minutes from 5 to 1440`, "re-read the secrets at most every 5 minutes and at least daily, as a literal number");
+  }
+  const jitter = Math.min(minutes * 12, 900); // a fifth of the interval, at most 15 minutes, in seconds
+  return [
+    {
+      name: `${REFRESH_UNIT}.service`,
+      content: ["[Unit]", "Description=Re-read private-registry credentials for the ECS agent", "After=network-online.target", "", "[Service]", "Type=oneshot", `ExecStart=${BOOT_SCRIPT_PATH}`, ""].join("\n"),
+    },
+    {
+      name: `${REFRESH_UNIT}.timer`,
+      content: ["[Unit]", "Description=Re-read private-registry credentials for the ECS agent periodically", "", "[Timer]", `OnBootSec=${minutes}min`, `OnUnitActiveSec=${minutes}min`, `RandomizedDelaySec=${jitter}s`, "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
+    },
+  ];
 }
 
 /** The boot script with the registries filled in. */

@@ -141,6 +141,12 @@ write_ecs_config() {
   mv -f "$tmp" "$ECS_CONFIG"
 }
 
+# The auth data ecs.config holds now, if ours wrote it (empty otherwise).
+current_auth() {
+  [[ -f $ECS_CONFIG ]] && grep -qx 'ECS_ENGINE_AUTH_TYPE=docker' "$ECS_CONFIG" || return 0
+  grep "^$AUTH_DATA_KEY=" "$ECS_CONFIG" | tail -n 1 | cut -d= -f2-
+}
+
 main() {
   local python entry key arn auth status
   local -a keys=() secrets=()
@@ -174,6 +180,12 @@ main() {
   # (MAX_ARG_STRLEN, the terminating NUL included); a longer one would keep the agent from starting.
   if ((${#auth} + ${#AUTH_DATA_KEY} + 2 > MAX_AUTH_LINE)); then
     die "the registry credentials come to ${#auth} bytes of auth data, more than the ECS agent can take in one environment variable ($MAX_AUTH_LINE bytes); use shorter tokens or fewer registries per compute environment. Nothing was written to $ECS_CONFIG"
+  fi
+  # Run again (by the refresh timer, or by hand after rotating a secret), it changes nothing unless a secret changed:
+  # no rewrite, and no agent restart.
+  if [[ $(current_auth) == "$auth" ]]; then
+    log "credentials for ${#keys[@]} registr$( ((${#keys[@]} == 1)) && echo y || echo ies) unchanged; $ECS_CONFIG and the ECS agent left alone"
+    return 0
   fi
   write_ecs_config "$auth"
   # The ECS AMIs start the agent after cloud-init's final stage, so it normally reads the file fresh. Should it
