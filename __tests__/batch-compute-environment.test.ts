@@ -29,8 +29,8 @@ describe("batch.ComputeEnvironment", () => {
         instance_type: ["c6i", "m6i"],
         min_vcpus: 2,
         max_vcpus: 32,
-        subnets: ["subnet-1", "subnet-2"],
-        security_group_ids: ["sg-1"],
+        subnets: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"],
+        security_group_ids: ["sg-0a1b2c3d"],
         ec2_configuration: [{ image_type: "ECS_AL2023" }],
         launch_template: { launch_template_id: ref(stack, ce.launchTemplate.id), version: ref(stack, Token.asString(ce.launchTemplate.latestVersion)) },
       },
@@ -53,12 +53,12 @@ describe("batch.ComputeEnvironment", () => {
     const stack = testStack();
     const ce = new batch.ComputeEnvironment(stack, "CE", {
       registryCredentials: [quay()], ...network, spot: true, bidPercentage: 60,
-      imageType: batch.ImageType.ECS_AL2, imageId: "ami-123", serviceRoleArn: "arn:aws:iam::111122223333:role/batch",
+      imageType: batch.ImageType.ECS_AL2, imageId: "ami-0123456789abcdef0", serviceRoleArn: "arn:aws:iam::111122223333:role/batch",
       userDataParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho mine" }],
     });
     expect(Testing.synth(stack)).toHaveResourceWithProperties(BatchComputeEnvironment, {
       service_role: "arn:aws:iam::111122223333:role/batch",
-      compute_resources: expect.objectContaining({ type: "SPOT", allocation_strategy: "SPOT_PRICE_CAPACITY_OPTIMIZED", bid_percentage: 60, ec2_configuration: [{ image_type: "ECS_AL2", image_id_override: "ami-123" }] }),
+      compute_resources: expect.objectContaining({ type: "SPOT", allocation_strategy: "SPOT_PRICE_CAPACITY_OPTIMIZED", bid_percentage: 60, ec2_configuration: [{ image_type: "ECS_AL2", image_id_override: "ami-0123456789abcdef0" }] }),
     });
     expect(ce.userData.indexOf("echo mine")).toBeLessThan(ce.userData.indexOf("#cloud-config"));
     expect(ce.node.metadata.map((m) => m.data)).toEqual([expect.stringMatching(/cannot update this compute environment in place/)]);

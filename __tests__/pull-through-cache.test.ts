@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { Lazy, Testing } from "cdktf";
 import { EcrPullThroughCacheRule } from "@cdktf/provider-aws/lib/ecr-pull-through-cache-rule";
 import { EcrRepositoryCreationTemplate } from "@cdktf/provider-aws/lib/ecr-repository-creation-template";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -38,7 +38,8 @@ describe("PullThroughCache", () => {
   test("creates the Docker Hub secret under ecr-pullthroughcache/ with a write-only username and accessToken", () => {
     const { stack } = cacheStack();
     const [secret] = resourcesOf(stack, "aws_secretsmanager_secret");
-    expect(secret.name).toBe("ecr-pullthroughcache/docker-hub");
+    expect(secret.name_prefix).toBe("ecr-pullthroughcache/docker-hub-");
+    expect(secret).not.toHaveProperty("kms_key_id");
     const [version] = resourcesOf(stack, "aws_secretsmanager_secret_version");
     expect(version.secret_string_wo).toBe('${jsonencode({"username" = "robot", "accessToken" = var.hub_token})}');
     expect(version).not.toHaveProperty("secret_string");
@@ -63,7 +64,9 @@ describe("PullThroughCache", () => {
 
   test("with a KMS key, templates encrypt with it through a creation role ECR can assume, scoped to the cache", () => {
     const stack = testStack();
-    new PullThroughCache(stack, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }], kmsKeyArn: KEY_ARN });
+    new PullThroughCache(stack, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }, { registry: UpstreamRegistry.GITHUB, username: "u", accessToken: new EphemeralVariable(stack, "t").value }], kmsKeyArn: KEY_ARN });
+    // ECR reads upstream credentials only from secrets under aws/secretsmanager.
+    expect(resourcesOf(stack, "aws_secretsmanager_secret")[0]).not.toHaveProperty("kms_key_id");
     const template = resourcesOf(stack, "aws_ecr_repository_creation_template")[0];
     expect(template.encryption_configuration).toEqual([{ encryption_type: "KMS", kms_key: KEY_ARN }]);
     expect(template.custom_role_arn).toMatch(/^\$\{aws_iam_role\.\w+\.arn\}$/);
@@ -71,7 +74,7 @@ describe("PullThroughCache", () => {
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: "ecr.amazonaws.com" });
     const policy = decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy);
     expect(policy.Statement[1]).toEqual({ Effect: "Allow", Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"], Resource: KEY_ARN });
-    expect(policy.Statement[0].Resource).toEqual([expect.stringMatching(/:repository\/quay\/\*$/)]);
+    expect(policy.Statement[0].Resource.map((r: string) => r.replace(/.*:repository\//, ""))).toEqual(["quay/*", "github/*"]);
   });
 
   test("image() renders the ECR URI of the cached image, adding Docker Hub's library/ as Docker does", () => {
@@ -132,6 +135,8 @@ describe("PullThroughCache", () => {
     [{ upstreams: [{ registry: UpstreamRegistry.AZURE, credentialSecretArn: CREDENTIAL_ARN }] }, /AZURE needs azureRegistryHost/],
     [{ upstreams: [{ registry: UpstreamRegistry.AZURE, azureRegistryHost: "contoso.example.com", credentialSecretArn: CREDENTIAL_ARN }] }, /is not an Azure Container Registry host/],
     [{ upstreams: [{ registry: UpstreamRegistry.QUAY }], keepImages: 0 }, /keepImages 0/],
+    [{ upstreams: [{ registry: UpstreamRegistry.AZURE, azureRegistryHost: Lazy.stringValue({ produce: () => "contoso.azurecr.io" }), credentialSecretArn: CREDENTIAL_ARN }] }, /azureRegistryHost is a Terraform reference/],
+    [{ upstreams: [{ registry: UpstreamRegistry.GITHUB, username: " u\n", accessToken: Lazy.stringValue({ produce: () => "t" }) }] }, /upstreams\[0\] username " u\\n" is blank, padded with whitespace or on several lines/],
   ])("rejects %#", (props, message) => {
     expect(() => new PullThroughCache(testStack(), "Cache", props)).toThrow(new RegExp(`^PullThroughCache test/Cache: .*${message.source}`));
   });
@@ -143,6 +148,12 @@ describe("PullThroughCache", () => {
   ])("image(%s) is refused at synth", (reference, message) => {
     const { cache } = cacheStack();
     expect(() => cache.image(reference)).toThrow(message);
+  });
+
+  test("prefixes ECR accepts, and ids that cannot collide: a/b and a-b side by side", () => {
+    const stack = testStack();
+    new PullThroughCache(stack, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY, repositoryPrefix: "a/b" }, { registry: UpstreamRegistry.ECR_PUBLIC, repositoryPrefix: "a-b" }, { registry: UpstreamRegistry.KUBERNETES, repositoryPrefix: "k8s__mirror--x" }] });
+    expect(resourcesOf(stack, "aws_ecr_repository_creation_template").map((t) => t.prefix).sort()).toEqual(["a-b", "a/b", "k8s__mirror--x"]);
   });
 
   test("a role given by the user gains the grant without anything else being created", () => {

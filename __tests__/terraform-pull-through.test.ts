@@ -27,8 +27,8 @@ describe("the pull-through cache example under real Terraform", () => {
     });
     const rules = planned(plan.json, "aws_ecr_pull_through_cache_rule").map((r: any) => [r.values.ecr_repository_prefix, r.values.upstream_registry_url]);
     expect(rules.sort()).toEqual([["docker-hub", "registry-1.docker.io"], ["github", "ghcr.io"], ["quay", "quay.io"]]);
-    const secrets = planned(plan.json, "aws_secretsmanager_secret").map((r: any) => r.values.name).sort();
-    expect(secrets).toEqual(["ecr-pullthroughcache/docker-hub", "ecr-pullthroughcache/github"]);
+    const secrets = planned(plan.json, "aws_secretsmanager_secret").map((r: any) => r.values.name_prefix).sort();
+    expect(secrets).toEqual(["ecr-pullthroughcache/docker-hub-", "ecr-pullthroughcache/github-"]);
     const template = planned(plan.json, "aws_ecr_repository_creation_template").find((r: any) => r.values.prefix === "docker-hub");
     expect(JSON.parse(template.values.lifecycle_policy).rules[0].selection.countNumber).toBe(30);
   });

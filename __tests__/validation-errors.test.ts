@@ -1,5 +1,5 @@
-import { TerraformStack } from "cdktf";
-import { ContainerImage, LogDriver, RegistryCredentials, RegistrySecret, ValidationError, batch, ecs } from "../lib";
+import { Lazy, TerraformStack } from "cdktf";
+import { ContainerImage, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UpstreamRegistry, ValidationError, batch, ecs } from "../lib";
 import { network, quay, SECRET_ARN, testStack } from "./support/stacks";
 
 type Case = [string, string, (stack: TerraformStack) => unknown];
@@ -41,7 +41,98 @@ const CASES: Case[] = [
   ["user data renderer", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [] })],
 ];
 
-describe("every error a user can cause is a ValidationError naming its source and the fix", () => {
+
+// More of the same, one row per way to get each input wrong: the catalogue a hostile user would try.
+const C = (s: string) => `RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(s)})`;
+const ARN_OF = (name: string) => `arn:aws:secretsmanager:eu-west-1:111122223333:secret:${name}`;
+const image = (ref: string): Case => [`image reference ${JSON.stringify(ref)}`, `ContainerImage.fromRegistry(${JSON.stringify(ref)})`, () => ContainerImage.fromRegistry(ref)];
+const secret = (arn: string): Case => [`secret ARN ${JSON.stringify(arn)}`, C(arn), () => RegistryCredentials.fromSecretCompleteArn(arn)];
+const task = (name: string, props: Partial<ecs.TaskDefinitionProps>): Case => [`task: ${name}`, "ecs.TaskDefinition test/Task", (s) => fargate(s, props)];
+const container = (name: string, options: object): Case => [`container: ${name}`, "ecs.TaskDefinition test/Task", (s) => fargate(s).addContainer("app", { image: ContainerImage.fromRegistry("nginx"), ...options })];
+const jobCase = (name: string, props: Partial<batch.JobDefinitionProps>): Case => [`job: ${name}`, "batch.JobDefinition test/Job", (s) => job(s, props)];
+const ceCase = (name: string, props: Partial<batch.ComputeEnvironmentProps>): Case => [`compute environment: ${name}`, "batch.ComputeEnvironment test/CE", (s) => ce(s, props)];
+const queue = (name: string, props: Partial<batch.JobQueueProps>): Case => [`job queue: ${name}`, "batch.JobQueue test/Q", (s) => new batch.JobQueue(s, "Q", { computeEnvironments: [{ arn: "arn:aws:batch:eu-west-1:111122223333:compute-environment/x" }], ...props })];
+const registrySecret = (name: string, props: object): Case => [`RegistrySecret: ${name}`, "RegistrySecret test/S", (s) => new RegistrySecret(s, "S", { registry: "quay.io", username: "u", password: Lazy.stringValue({ produce: () => "p" }), ...props })];
+const cache = (name: string, props: object): Case => [`cache: ${name}`, "PullThroughCache test/Cache", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }], ...props })];
+
+CASES.push(
+  image(""), image(" nginx"), image("nginx "), image("https://quay.io/org/app"), image("quay.io/Org/app"), image("org/App"), image("nginx:"),
+  image("nginx:-bad"), image(`nginx:${"t".repeat(129)}`), image("nginx@sha256:abc"), image("nginx@md5"), image(`a/${"b".repeat(260)}`),
+  image("quay.io/org//app"), image("quay.io/org/app_"), image("bad_host:5000/app"),
+  secret("quay-AbC123"), secret(ARN_OF("quay")), secret("arn:aws:secretsmanager:eu-west-1:111122223333:parameter/x-AbC123"),
+  secret("arn:aws:ssm:eu-west-1:111122223333:parameter/x-AbC123"), secret("arn:aws:secretsmanager::111122223333:secret:x-AbC123"),
+  secret("arn:aws:secretsmanager:eu-west-1::secret:x-AbC123"), secret("arn:aws:secretsmanager:eu-west-1:1111:secret:x-AbC123"),
+  secret("arn:other:secretsmanager:eu-west-1:111122223333:secret:x-AbC123"), secret(ARN_OF("has space-AbC123")), secret("arn:"),
+  ["secret name with spaces", 'RegistryCredentials.fromSecretName("a b")', () => RegistryCredentials.fromSecretName("a b")],
+  ["secret name of 513 characters", `RegistryCredentials.fromSecretName(${JSON.stringify("n".repeat(513))})`, () => RegistryCredentials.fromSecretName("n".repeat(513))],
+  ["KMS key that is a key id", C(SECRET_ARN), () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { kmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab" })],
+  ["KMS key of another service", C(SECRET_ARN), () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { kmsKeyArn: "arn:aws:s3:::bucket" })],
+  ["registry with a path", C(SECRET_ARN), () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io/org" })],
+  ["registry with a scheme and port", C(SECRET_ARN), () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "http://r.example.com:5000" })],
+  ["registry padded with spaces", C(SECRET_ARN), () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: " quay.io" })],
+  ["credentials for another registry than the image's", 'ContainerImage.fromRegistry("ghcr.io/org/app")', () => ContainerImage.fromRegistry("ghcr.io/org/app", { credentials: quay() })],
+  ["Docker Hub credentials on a Quay image", 'ContainerImage.fromRegistry("quay.io/org/app")', () => ContainerImage.fromRegistry("quay.io/org/app", { credentials: RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "docker.io" }) })],
+  registrySecret("blank username", { username: "" }), registrySecret("whitespace username", { username: "   " }), registrySecret("multi-line username", { username: "u\nv" }),
+  registrySecret("padded username", { username: " u" }), registrySecret("registry URL", { registry: "https://quay.io" }), registrySecret("password version 0", { passwordVersion: 0 }),
+  registrySecret("fractional password version", { passwordVersion: 1.5 }), registrySecret("recovery window 31", { recoveryWindowInDays: 31 }),
+  registrySecret("secret name with spaces", { name: "a b" }), registrySecret("KMS alias", { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/x" }),
+  registrySecret("reserved tag key", { tags: { "aws:owner": "me" } }), registrySecret("51 tags", { tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }),
+  registrySecret("tag value of 257 characters", { tags: { k: "v".repeat(257) } }),
+  task("Fargate cpu 128", { cpu: 128 }), task("Fargate memory off the table", { cpu: 512, memoryMiB: 1536 }), task("Fargate bridge networking", { networkMode: ecs.NetworkMode.BRIDGE }),
+  task("family of 256 characters", { family: "f".repeat(256) }), task("family with a slash", { family: "a/b" }), task("EC2 cpu 0", { compatibility: ecs.Compatibility.EC2, cpu: 0 }),
+  task("EC2 fractional memory", { compatibility: ecs.Compatibility.EC2, memoryMiB: 512.5 }), task("reserved tag key on a task", { tags: { "AWS:x": "y" } }),
+  container("host port on awsvpc", { portMappings: [{ containerPort: 80, hostPort: 8080 }] }), container("negative port", { portMappings: [{ containerPort: -1 }] }),
+  container("fractional port", { portMappings: [{ containerPort: 80.5 }] }), container("container memory above the task's", { memoryMiB: 4096 }),
+  container("reservation above the limit", { memoryMiB: 256, memoryReservationMiB: 300 }), container("environment name with =", { environment: { "A=B": "1" } }),
+  container("empty environment name", { environment: { "": "1" } }), container("environment name with a space", { environment: { "MY VAR": "1" } }),
+  container("relative working directory", { workingDirectory: "srv/app" }),
+  ["a second container of the same name", "ecs.TaskDefinition test/Task", (s) => { const t = fargate(s); t.addContainer("app", { image: ContainerImage.fromRegistry("nginx") }); t.addContainer("app", { image: ContainerImage.fromRegistry("nginx") }); }],
+  ["EC2 container without memory", "ecs.TaskDefinition test/Task", (s) => new ecs.TaskDefinition(s, "Task", { family: "a", compatibility: ecs.Compatibility.EC2 }).addContainer("app", { image: ContainerImage.fromRegistry("nginx") })],
+  jobCase("Fargate 0.3 vCPU", { platform: batch.Platform.FARGATE, vcpus: 0.3 }), jobCase("Fargate memory off the table", { platform: batch.Platform.FARGATE, vcpus: 1, memoryMiB: 1024 }),
+  jobCase("Fargate platform 1.1.0", { platform: batch.Platform.FARGATE, fargatePlatformVersion: "1.1.0" }), jobCase("Fargate platform not a version", { platform: batch.Platform.FARGATE, fargatePlatformVersion: "latest" }),
+  jobCase("EC2 0 vCPUs", { vcpus: 0 }), jobCase("EC2 fractional vCPUs", { vcpus: 1.5 }), jobCase("EC2 memory 2 MiB", { memoryMiB: 2 }),
+  jobCase("public IP on EC2", { assignPublicIp: true }), jobCase("platform version on EC2", { fargatePlatformVersion: "1.4.0" }), jobCase("11 attempts", { retryAttempts: 11 }),
+  jobCase("fractional attempts", { retryAttempts: 1.5 }), jobCase("timeout 59 s", { timeoutSeconds: 59 }), jobCase("reserved AWS_BATCH variable", { environment: { AWS_BATCH_JOB_ID: "x" } }),
+  jobCase("environment name with =", { environment: { "A=B": "1" } }), jobCase("job name of 129 characters", { name: "j".repeat(129) }), jobCase("reserved tag key on a job", { tags: { "aws:cost": "x" } }),
+  ceCase("no credentials", { registryCredentials: [] }), ceCase("credentials without a registry", { registryCredentials: [RegistryCredentials.fromSecretCompleteArn(SECRET_ARN)] }),
+  ceCase("the same registry twice", { registryCredentials: [quay(), RegistryCredentials.fromSecretCompleteArn(SECRET_ARN.replace("quay", "q2"), { registry: "quay.io" })] }),
+  ceCase("Docker Hub under two names", { registryCredentials: [RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "docker.io" }), RegistryCredentials.fromSecretCompleteArn(SECRET_ARN.replace("quay", "q2"), { registry: "index.docker.io" })] }),
+  ceCase("no subnets", { subnetIds: [] }), ceCase("a subnet id of the wrong shape", { subnetIds: ["subnet-1"] }), ceCase("a security group id where a subnet goes", { subnetIds: ["sg-0a1b2c3d"] }),
+  ceCase("a security group id of the wrong shape", { securityGroupIds: ["sg-xyz"] }), ceCase("an AMI id of the wrong shape", { imageId: "ami-123" }), ceCase("an AMI name", { imageId: "amzn2-ami-ecs" }),
+  ceCase("no instance types", { instanceTypes: [] }), ceCase("an instance type in capitals", { instanceTypes: ["M5.large"] }), ceCase("an instance type with spaces", { instanceTypes: ["m5 large"] }),
+  ceCase("min above max vCPUs", { minVcpus: 10, maxVcpus: 5 }), ceCase("negative min vCPUs", { minVcpus: -1 }), ceCase("fractional max vCPUs", { maxVcpus: 1.5 }),
+  ceCase("bid percentage on On-Demand", { bidPercentage: 50 }), ceCase("bid percentage 0", { spot: true, bidPercentage: 0 }), ceCase("bid percentage 101", { spot: true, bidPercentage: 101 }),
+  ceCase("a Spot strategy on On-Demand", { allocationStrategy: batch.AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED }), ceCase("update timeout 0", { updateTimeoutMinutes: 0 }),
+  ceCase("update timeout 361", { updateTimeoutMinutes: 361 }), ceCase("refresh every 4 minutes", { refreshCredentialsMinutes: 4 }), ceCase("a name with spaces", { name: "a b" }),
+  ceCase("a user part that is not MIME", { userDataParts: [{ contentType: "shell", content: "echo" }] }), ceCase("user data over 16 KB", { userDataParts: [{ contentType: "text/x-shellscript", content: "x".repeat(17000) }] }),
+  ceCase("reserved tag key", { tags: { "aws:x": "y" } }),
+  queue("4 compute environments", { computeEnvironments: [1, 2, 3, 4].map((i) => ({ arn: `arn:${i}` })) }), queue("priority -1", { priority: -1 }), queue("priority 1.5", { priority: 1.5 }),
+  queue("priority 1001", { priority: 1001 }), queue("a name with a slash", { name: "a/b" }), queue("reserved tag key", { tags: { "aws:x": "y" } }),
+  cache("no upstreams", { upstreams: [] }), cache("Docker Hub without credentials", { upstreams: [{ registry: UpstreamRegistry.DOCKER_HUB }] }),
+  cache("credentials for Quay", { upstreams: [{ registry: UpstreamRegistry.QUAY, username: "u", accessToken: Lazy.stringValue({ produce: () => "t" }) }] }),
+  cache("a literal access token", { upstreams: [{ registry: UpstreamRegistry.GITHUB, username: "u", accessToken: "ghp_literal" }] }),
+  cache("a secret without the ecr-pullthroughcache/ prefix", { upstreams: [{ registry: UpstreamRegistry.GITHUB, credentialSecretArn: SECRET_ARN }] }),
+  cache("a partial credential secret ARN", { upstreams: [{ registry: UpstreamRegistry.GITHUB, credentialSecretArn: ARN_OF("ecr-pullthroughcache/gh") }] }),
+  cache("a prefix in capitals", { upstreams: [{ registry: UpstreamRegistry.QUAY, repositoryPrefix: "Quay" }] }), cache("a prefix of 31 characters", { upstreams: [{ registry: UpstreamRegistry.QUAY, repositoryPrefix: "q".repeat(31) }] }),
+  cache("a prefix with a trailing slash", { upstreams: [{ registry: UpstreamRegistry.QUAY, repositoryPrefix: "quay/" }] }), cache("keepImages 0", { keepImages: 0 }),
+  cache("Azure without a host", { upstreams: [{ registry: UpstreamRegistry.AZURE, credentialSecretArn: ARN_OF("ecr-pullthroughcache/acr-AbC123") }] }),
+  cache("an Azure host elsewhere", { upstreams: [{ registry: UpstreamRegistry.AZURE, azureRegistryHost: "acr.example.com", credentialSecretArn: ARN_OF("ecr-pullthroughcache/acr-AbC123") }] }),
+  cache("an Azure host on Quay", { upstreams: [{ registry: UpstreamRegistry.QUAY, azureRegistryHost: "contoso.azurecr.io" }] }),
+  ["a cached image by digest", "PullThroughCache test/Cache.image(\"nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\")", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image("nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")],
+  ["a cached image from an upstream without a rule", "PullThroughCache test/Cache.image(\"nginx:1.27\")", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image("nginx:1.27")],
+  ["a log group name with spaces", 'LogDriver.awsLogs("my logs")', () => LogDriver.awsLogs({ logGroupName: "my logs", streamPrefix: "p" })],
+  ["a stream prefix with a colon", 'LogDriver.awsLogs("/g")', () => LogDriver.awsLogs({ logGroupName: "/g", streamPrefix: "a:b" })],
+  ["an empty log driver name", 'LogDriver.generic("")', () => LogDriver.generic({ logDriver: "" })],
+  ["user data renderer: a registry twice", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: SECRET_ARN }, { registry: "quay.io", secretArn: SECRET_ARN }] })],
+  ["user data renderer: an ARN with a quote", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: `${SECRET_ARN}'` }] })],
+);
+
+describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
+  test("the catalogue holds at least 100 bad inputs", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
+  });
+
   test.each(CASES)("%s", (_, source, make) => {
     let thrown: unknown;
     try {

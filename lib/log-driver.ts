@@ -28,6 +28,8 @@ export interface AwsLogsProps {
 }
 
 const DRIVER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+const LOG_GROUP = /^[.\-_/#A-Za-z0-9]{1,512}$/;
+const STREAM_PREFIX = /^[^:*]{1,512}$/;
 
 /**
  * Where a container's output goes. Use a factory, or subclass it for a driver of your own; `bind` is called once
@@ -39,6 +41,13 @@ export abstract class LogDriver {
    * writing.
    */
   public static awsLogs(props: AwsLogsProps): LogDriver {
+    const fail = (problem: string, fix: string) => new ValidationError(`LogDriver.awsLogs(${JSON.stringify(props.logGroupName)})`, problem, fix);
+    if (!Token.isUnresolved(props.logGroupName) && !LOG_GROUP.test(props.logGroupName)) {
+      throw fail("logGroupName is not a CloudWatch Logs group name", "use 1-512 letters, digits and . _ - / #");
+    }
+    if (!Token.isUnresolved(props.streamPrefix) && !STREAM_PREFIX.test(props.streamPrefix)) {
+      throw fail(`streamPrefix "${props.streamPrefix}" is not a log stream name prefix`, "use 1-512 characters without ':' or '*'");
+    }
     return LogDriver.of((scope) => ({
       logDriver: "awslogs",
       options: {

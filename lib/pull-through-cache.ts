@@ -15,6 +15,7 @@ import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret
 import { dnsSuffixOf, partitionOf, regionOf } from "./private/stack-context";
 import { AZURE_HOST, REPOSITORY_PREFIX, SECRET_NAME_PREFIX, UPSTREAMS, UpstreamSpec } from "./private/upstreams";
 import { checkSecretSettings, checkSecretValue, createWriteOnlySecret } from "./private/write-only-secret";
+import { checkUsername } from "./private/aws-values";
 
 /** An upstream registry an ECR pull-through cache can mirror. */
 export enum UpstreamRegistry {
@@ -84,8 +85,9 @@ export interface PullThroughCacheProps {
    */
   readonly keepImages?: number;
   /**
-   * A customer-managed KMS key for cached repositories (and created credential secrets). ECR then creates
-   * repositories through a role this construct makes, as AWS requires for KMS in repository creation templates.
+   * A customer-managed KMS key for the cached repositories. ECR then creates repositories through a role this
+   * construct makes, as AWS requires for KMS in repository creation templates (so whoever applies needs
+   * `iam:PassRole` on it). Credential secrets always use `aws/secretsmanager`: ECR reads no other.
    * @default - AES-256 with an AWS-owned key
    */
   readonly kmsKeyArn?: string;
@@ -98,6 +100,7 @@ interface Upstream {
   readonly prefix: string;
   readonly azureHost?: string;
   readonly rule: EcrPullThroughCacheRule;
+  readonly id: string;
 }
 
 /** The inline policy through which a role pulls from pull-through caches. */
@@ -142,18 +145,20 @@ export class PullThroughCache extends Construct {
       if (registries.has(key)) throw fail(`${at} registry ${key} is listed twice`, "give each upstream registry one rule");
       registries.add(key);
 
-      const credentialArn = this.credentialsFor(fail, at, upstream, spec, prefix, props.kmsKeyArn);
-      const rule = new EcrPullThroughCacheRule(this, `${upstream.registry}${azureHost ? `-${azureHost}` : ""}`, {
+      // Ids come from the registry (and Azure host), unique per cache and stable when a prefix changes.
+      const id = `${upstream.registry}${azureHost ? `-${azureHost}` : ""}`;
+      const credentialArn = this.credentialsFor(fail, at, upstream, spec, prefix, id);
+      const rule = new EcrPullThroughCacheRule(this, id, {
         ecrRepositoryPrefix: prefix,
         upstreamRegistryUrl: spec.url ?? azureHost!,
         credentialArn,
       });
-      this.upstreams.push({ spec, registry: upstream.registry, prefix, azureHost, rule });
+      this.upstreams.push({ spec, registry: upstream.registry, prefix, azureHost, rule, id });
     });
     this.rules = this.upstreams.map((u) => u.rule);
 
     const creationRole = props.kmsKeyArn !== undefined ? this.creationRole(props.kmsKeyArn) : undefined;
-    this.repositoryTemplates = this.upstreams.map((u) => new EcrRepositoryCreationTemplate(this, `Template-${u.prefix.replace(/\//g, "-")}`, {
+    this.repositoryTemplates = this.upstreams.map((u) => new EcrRepositoryCreationTemplate(this, `Template-${u.id}`, {
       prefix: u.prefix,
       appliedFor: ["PULL_THROUGH_CACHE"],
       description: `Repositories cached from ${u.spec.url ?? u.azureHost} by ${this.node.path}`,
@@ -216,7 +221,7 @@ export class PullThroughCache extends Construct {
     return RolePolicy.of(role, ECR_PULL).add(`${this.node.path}|${upstream.prefix}`, () => ({ repositories }));
   }
 
-  private credentialsFor(fail: Fail, at: string, upstream: CacheUpstream, spec: UpstreamSpec, prefix: string, kmsKeyArn: string | undefined): string | undefined {
+  private credentialsFor(fail: Fail, at: string, upstream: CacheUpstream, spec: UpstreamSpec, prefix: string, id: string): string | undefined {
     const given = [upstream.credentialSecretArn !== undefined, upstream.username !== undefined || upstream.accessToken !== undefined];
     if (!spec.needsCredentials) {
       if (given.some((g) => g)) throw fail(`${at} ${upstream.registry} takes no credentials`, "remove username, accessToken and credentialSecretArn; ECR pulls its public images anonymously");
@@ -230,14 +235,15 @@ export class PullThroughCache extends Construct {
     if (upstream.username === undefined || upstream.accessToken === undefined) {
       throw fail(`${at} ${upstream.registry} needs credentials`, "give username and accessToken (a Terraform reference), or credentialSecretArn of an existing ecr-pullthroughcache/ secret");
     }
+    checkUsername(fail, `${at} username`, upstream.username);
     checkSecretValue(fail, `${at} accessToken`, upstream.accessToken);
     const version = upstream.accessTokenVersion ?? 1;
     checkSecretSettings(fail, `${at} accessTokenVersion`, version, 30);
-    const scope = new Construct(this, `Credentials-${prefix.replace(/\//g, "-")}`);
+    const scope = new Construct(this, `Credentials-${id}`);
     const created = createWriteOnlySecret(scope, {
-      name: `${SECRET_NAME_PREFIX}${prefix}`,
+      // A prefix, not a fixed name: a destroyed secret keeps its name through its recovery window.
+      namePrefix: `${SECRET_NAME_PREFIX}${prefix}-`,
       description: `Upstream credentials of the ${upstream.registry} pull-through cache rule ${this.node.path}`,
-      kmsKeyArn,
       value: { username: upstream.username, [TOKEN_KEY]: upstream.accessToken },
       version,
     });
@@ -282,7 +288,10 @@ function checkAzure(fail: Fail, at: string, upstream: CacheUpstream): string | u
     return undefined;
   }
   if (host === undefined) throw fail(`${at} AZURE needs azureRegistryHost`, "give the registry's host, <name>.azurecr.io");
-  if (!Token.isUnresolved(host) && !AZURE_HOST.test(host)) {
+  if (Token.isUnresolved(host)) {
+    throw fail(`${at} azureRegistryHost is a Terraform reference`, "give the host as a literal: images are matched to their upstream by it at synth");
+  }
+  if (!AZURE_HOST.test(host)) {
     throw fail(`${at} azureRegistryHost "${host}" is not an Azure Container Registry host`, "use <name>.azurecr.io, the name being 5-50 lowercase letters and digits");
   }
   return host;

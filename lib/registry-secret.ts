@@ -4,7 +4,8 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { RegistryCredentials } from "./credentials";
 import { constructFail } from "./private/fail";
 import { checkRegistryHost } from "./private/registry-host";
-import { checkKmsKeyArn } from "./private/secret-reference";
+import { checkTags, checkUsername } from "./private/aws-values";
+import { checkKmsKeyArn, checkSecretName } from "./private/secret-reference";
 import { checkSecretSettings, checkSecretValue, createWriteOnlySecret } from "./private/write-only-secret";
 
 /** Props of `RegistrySecret`. */
@@ -70,6 +71,9 @@ export class RegistrySecret extends Construct {
     const fail = constructFail(this, "RegistrySecret");
     checkSecretValue(fail, "password", props.password);
     checkRegistryHost(fail, "registry", props.registry);
+    checkUsername(fail, "username", props.username);
+    if (props.name !== undefined) checkSecretName(fail, props.name);
+    checkTags(fail, props.tags);
     const version = props.passwordVersion ?? 1;
     checkSecretSettings(fail, "passwordVersion", version, props.recoveryWindowInDays ?? 30);
     if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);

@@ -37,7 +37,7 @@ export const quay = () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, 
 /** Credentials of an existing Docker Hub secret. */
 export const hub = () => RegistryCredentials.fromSecretCompleteArn(HUB_ARN, { registry: "docker.io" });
 /** Network settings of a compute environment. */
-export const network = { subnetIds: ["subnet-1", "subnet-2"], securityGroupIds: ["sg-1"] };
+export const network = { subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], securityGroupIds: ["sg-0a1b2c3d"] };
 
 /** A reference as it appears in the synthesized JSON (`${aws_iam_role.x.arn}`), without spelling hashed ids out. */
 export function ref(stack: TerraformStack, value: unknown): string {

@@ -9,6 +9,7 @@ import { RegistryCredentials } from "../credentials";
 import { constructFail } from "../private/fail";
 import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
+import { checkAmiId, checkInstanceTypes, checkResourceIds, checkTags } from "../private/aws-values";
 import { assumeRolePolicy } from "../private/policy-documents";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import { partitionOf } from "../private/stack-context";
@@ -160,6 +161,15 @@ export class ComputeEnvironment extends Construct {
       return { registry: c.registry, secretArn: c.secretArn };
     });
     if (!Token.isUnresolved(props.subnetIds) && props.subnetIds.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
+    checkResourceIds(fail, "subnetIds", props.subnetIds, "subnet");
+    checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
+    if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
+    if (props.instanceTypes !== undefined) checkInstanceTypes(fail, "instanceTypes", props.instanceTypes);
+    checkTags(fail, props.tags);
+    const updateTimeout = props.updateTimeoutMinutes;
+    if (updateTimeout !== undefined && !Token.isUnresolved(updateTimeout) && (!Number.isInteger(updateTimeout) || updateTimeout < 1 || updateTimeout > 360)) {
+      throw fail(`updateTimeoutMinutes ${updateTimeout} is outside 1-360`, "give running jobs 1 to 360 minutes, as Batch allows");
+    }
     const minVcpus = props.minVcpus ?? 0;
     const maxVcpus = props.maxVcpus ?? 256;
     if (!Token.isUnresolved(minVcpus) && !Token.isUnresolved(maxVcpus) && (!Number.isInteger(minVcpus) || !Number.isInteger(maxVcpus) || minVcpus < 0 || maxVcpus < 1 || minVcpus > maxVcpus)) {

@@ -10,6 +10,7 @@ import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { jsonDocument } from "../private/json-document";
 import { checkName, defaultName } from "../private/names";
+import { checkEnvironment, checkTags } from "../private/aws-values";
 
 /** Where a Batch job runs. */
 export enum Platform {
@@ -111,6 +112,8 @@ export class JobDefinition extends Construct {
     const vcpus = props.vcpus ?? 1;
     const memoryMiB = props.memoryMiB ?? 2048;
     checkName(this.fail, "name", name, 128);
+    checkTags(this.fail, props.tags);
+    checkEnvironment(this.fail, "environment", props.environment);
     if (fargate) {
       checkFargateSize(this.fail, "vcpus", vcpus, memoryMiB);
       checkPlatformVersion(this.fail, props.fargatePlatformVersion ?? "LATEST");

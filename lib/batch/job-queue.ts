@@ -3,6 +3,7 @@ import { Token } from "cdktf";
 import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { constructFail } from "../private/fail";
 import { checkName, defaultName } from "../private/names";
+import { checkTags } from "../private/aws-values";
 
 /** Anything with a compute environment ARN: a `batch.ComputeEnvironment`, or `{ arn }` for one made elsewhere. */
 export interface ComputeEnvironmentRef {
@@ -46,6 +47,7 @@ export class JobQueue extends Construct {
     const fail = constructFail(this, "batch.JobQueue");
     const name = props.name ?? defaultName(this, 128);
     checkName(fail, "name", name, 128);
+    checkTags(fail, props.tags);
     const count = props.computeEnvironments.length;
     if (count < 1 || count > 3) {
       throw fail(`${count} compute environments were given`, "give one to three; Batch allows at most three per queue");

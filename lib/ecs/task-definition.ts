@@ -10,6 +10,7 @@ import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
+import { checkEnvironment, checkTags } from "../private/aws-values";
 import { PortMapping } from "./port-mapping";
 
 /** Where the task runs. */
@@ -157,6 +158,7 @@ export class TaskDefinition extends Construct {
     this.fail = constructFail(this, "ecs.TaskDefinition");
     const fargate = props.compatibility === Compatibility.FARGATE;
     checkName(this.fail, "family", props.family, 255);
+    checkTags(this.fail, props.tags);
     this.networkMode = props.networkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
     const cpu = props.cpu ?? (fargate ? 256 : undefined);
     this.memoryMiB = props.memoryMiB ?? (fargate ? 512 : undefined);
@@ -218,6 +220,11 @@ export class TaskDefinition extends Construct {
       throw this.fail(`container "${name}" asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`, "lower the container's memoryMiB or raise the task's");
     }
     for (const port of options.portMappings ?? []) this.checkPort(name, port);
+    checkEnvironment(this.fail, `container "${name}" environment`, options.environment);
+    const dir = options.workingDirectory;
+    if (dir !== undefined && !Token.isUnresolved(dir) && !dir.startsWith("/")) {
+      throw this.fail(`container "${name}" workingDirectory "${dir}" is not an absolute path`, "give the directory from the root, e.g. /srv/app");
+    }
 
     const image = options.image._bind(this, this.executionRole);
     this.containers.push({

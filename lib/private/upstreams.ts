@@ -25,7 +25,7 @@ export const UPSTREAMS: Record<string, UpstreamSpec> = {
 };
 
 /** ECR's rule for `ecr_repository_prefix` (2 to 30 characters); `ROOT` and a trailing slash are left out on purpose. */
-export const REPOSITORY_PREFIX = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+export const REPOSITORY_PREFIX = /^(?:[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*\/)*[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 /** An Azure Container Registry host: 5 to 50 lowercase letters or digits, then `.azurecr.io`. */
 export const AZURE_HOST = /^[a-z0-9]{5,50}\.azurecr\.io$/;
 /** ECR reads upstream credentials only from secrets whose name starts with this. */

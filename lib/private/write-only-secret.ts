@@ -8,6 +8,8 @@ import { jsonDocument } from "./json-document";
 /** A secret whose JSON value is sent through the write-only `secret_string_wo`, never stored in plan or state. */
 export interface WriteOnlySecretSpec {
   readonly name?: string;
+  /** A unique name starting with this, where a fixed name would clash with a deleted secret still in recovery. */
+  readonly namePrefix?: string;
   readonly description: string;
   readonly kmsKeyArn?: string;
   readonly recoveryWindowInDays?: number;
@@ -39,6 +41,7 @@ export function checkSecretSettings(fail: Fail, versionProp: string, version: nu
 export function createWriteOnlySecret(scope: Construct, spec: WriteOnlySecretSpec): { secret: SecretsmanagerSecret; version: SecretsmanagerSecretVersion } {
   const secret = new SecretsmanagerSecret(scope, "Secret", {
     name: spec.name,
+    namePrefix: spec.namePrefix,
     description: spec.description,
     kmsKeyId: spec.kmsKeyArn,
     recoveryWindowInDays: spec.recoveryWindowInDays ?? 30,

@@ -1,0 +1,66 @@
+import { Token } from "cdktf";
+import { Fail } from "./fail";
+
+// Shapes and limits AWS enforces only at deploy or run time, checked at synth instead. Terraform references pass.
+
+/** At most 50 tags; keys 1-128 and values up to 256 characters; `aws:` keys are AWS's own. */
+export function checkTags(fail: Fail, tags: { [key: string]: string } | undefined): void {
+  if (tags === undefined || Token.isUnresolved(tags)) return;
+  const keys = Object.keys(tags);
+  if (keys.length > 50) throw fail(`tags has ${keys.length} keys`, "keep to 50 tags, AWS's limit per resource");
+  for (const key of keys) {
+    if (Token.isUnresolved(key)) continue;
+    if (key.length < 1 || key.length > 128) throw fail(`tag key "${key}" is ${key.length} characters long`, "use 1-128 characters");
+    if (key.toLowerCase().startsWith("aws:")) throw fail(`tag key "${key}" uses the prefix aws:, which AWS reserves`, "choose another key");
+    const value = tags[key];
+    if (!Token.isUnresolved(value) && value.length > 256) throw fail(`tag "${key}" has a value of ${value.length} characters`, "keep tag values within 256 characters");
+  }
+}
+
+const RESOURCE_ID = (prefix: string) => new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`);
+
+/** EC2 resource ids of one kind (`subnet`, `sg`), as a literal list or a reference. */
+export function checkResourceIds(fail: Fail, prop: string, ids: string[], prefix: string): void {
+  if (Token.isUnresolved(ids)) return;
+  ids.forEach((id, i) => {
+    if (!Token.isUnresolved(id) && !RESOURCE_ID(prefix).test(id)) {
+      throw fail(`${prop}[${i}] "${id}" is not a ${prefix}- id`, `pass ids such as ${prefix}-0123456789abcdef0 (or a Terraform reference)`);
+    }
+  });
+}
+
+/** An AMI id. */
+export function checkAmiId(fail: Fail, prop: string, id: string): void {
+  if (!Token.isUnresolved(id) && !RESOURCE_ID("ami").test(id)) throw fail(`${prop} "${id}" is not an AMI id`, "pass an id such as ami-0123456789abcdef0");
+}
+
+const INSTANCE_TYPE = /^(?:optimal|default_x86_64|default_arm64|[a-z][a-z0-9-]*[0-9][a-z0-9-]*(?:\.[a-z0-9-]+)?)$/;
+
+/** Instance types or families as Batch takes them: `optimal`, `c6i`, `m6i.large`. */
+export function checkInstanceTypes(fail: Fail, prop: string, types: string[]): void {
+  if (Token.isUnresolved(types)) return;
+  if (types.length === 0) throw fail(`${prop} is empty`, "leave it unset for [\"optimal\"], or name instance types or families");
+  types.forEach((type, i) => {
+    if (!Token.isUnresolved(type) && !INSTANCE_TYPE.test(type)) {
+      throw fail(`${prop}[${i}] "${type}" is not an instance type or family`, "use names such as optimal, c6i or m6i.large");
+    }
+  });
+}
+
+/** Environment variable names: not empty, no `=` (it would end the name) and no whitespace. */
+export function checkEnvironment(fail: Fail, prop: string, environment: { [name: string]: string } | undefined): void {
+  if (environment === undefined || Token.isUnresolved(environment)) return;
+  for (const name of Object.keys(environment)) {
+    if (!Token.isUnresolved(name) && (name === "" || /[=\s]/.test(name))) {
+      throw fail(`${prop} has the variable name ${JSON.stringify(name)}`, "use names without '=' or whitespace, such as LOG_LEVEL");
+    }
+  }
+}
+
+/** A user name that registries accept: not blank, no surrounding whitespace, one line. */
+export function checkUsername(fail: Fail, prop: string, username: string): void {
+  if (Token.isUnresolved(username)) return;
+  if (username.trim() === "" || username.trim() !== username || /[\r\n]/.test(username)) {
+    throw fail(`${prop} ${JSON.stringify(username)} is blank, padded with whitespace or on several lines`, "pass the registry user name exactly, e.g. \"org+robot\"");
+  }
+}
