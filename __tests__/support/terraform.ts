@@ -35,17 +35,20 @@ export interface TerraformResult {
 
 /** A synthesized stack in a scratch directory, ready for real `terraform` commands. */
 export class TerraformWorkspace {
-  /** Synthesizes `stack`, swaps in offline provider settings and drops the backend (state stays in `dir`). */
-  public static fromStack(stack: TerraformStack): TerraformWorkspace {
+  /**
+   * Synthesizes `stack`, swaps in offline provider settings (plus `provider`, e.g. endpoints of a stand-in API) and
+   * drops the backend (state stays in `dir`).
+   */
+  public static fromStack(stack: TerraformStack, provider: object = {}): TerraformWorkspace {
     const outdir = Testing.fullSynth(stack);
-    return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"));
+    return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), provider);
   }
 
   /** A workspace for a `cdk.tf.json` that `cdktf synth` (or an app run with `node`) wrote. */
-  public static fromSynthesizedJson(file: string): TerraformWorkspace {
+  public static fromSynthesizedJson(file: string, provider: object = {}): TerraformWorkspace {
     const config = JSON.parse(fs.readFileSync(file, "utf8"));
     delete config.terraform.backend;
-    config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER }));
+    config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER, ...provider }));
     return TerraformWorkspace.fromFiles({ "cdk.tf.json": JSON.stringify(config, null, 2) });
   }
 
@@ -86,6 +89,24 @@ export class TerraformWorkspace {
       maxBuffer: 256 * 1024 * 1024,
       // A data source that needs AWS would retry for many minutes inside the isolated namespace: fail instead.
       timeout: 5 * 60 * 1000,
+    });
+    if (result.error) throw result.error;
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  /**
+   * Runs a bash script in this workspace inside one network namespace with only loopback (so stand-ins it starts
+   * are the only services Terraform can reach), with the workspace's Terraform environment and `extraEnv`.
+   */
+  public script(body: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
+    const file = path.join(this.dir, "steps.sh");
+    fs.writeFileSync(file, `set -euo pipefail\nip link set lo up\n${body}\n`);
+    const result = spawnSync("unshare", ["--net", "-r", "bash", file], {
+      cwd: this.dir,
+      env: { ...this.env, ...extraEnv },
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 8 * 60 * 1000,
     });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
