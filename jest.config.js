@@ -36,6 +36,9 @@ module.exports = {
     "^cdktf-private-registry$": "<rootDir>/lib/index.ts",
     ...LINE_MODULES[line],
   },
+  // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
+  // namespaces and scratch directories, and two workers take 127 s where one takes about 200 s.
+  maxWorkers: "100%",
   globalSetup: "<rootDir>/__tests__/support/required-tools.js",
   setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
   testTimeout: 600000,
