@@ -6,7 +6,7 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials, batch } from "../lib";
 import { decodeDocument } from "./support/documents";
 import { CE_NAME } from "./support/line";
-import { HUB_ARN, hub, KEY_ARN, network, quay, ref, resourcesOf, SECRET_ARN, synthObject, testStack } from "./support/stacks";
+import { HUB_ARN, hub, KEY_ARN, network, quay, ref, resourcesOf, SECRET_ARN, testStack } from "./support/stacks";
 
 describe("batch.ComputeEnvironment", () => {
   test("launch template with IMDSv2, user data for every registry, instance role with exactly those secrets", () => {
