@@ -122,9 +122,12 @@ describe(`the packed ${flavour.name} in a fresh app on ${LINE}`, () => {
       const config = JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"));
       expect(config.terraform.required_providers.aws.version).toMatch(AWS6 ? /^6\./ : /^5\./);
       for (const ce of Object.values(config.resource.aws_batch_compute_environment ?? {})) {
+        expect(ce).toHaveProperty(AWS6 ? "name" : "compute_environment_name", "private-registry-instances");
         expect(ce).not.toHaveProperty(AWS6 ? "compute_environment_name" : "name");
       }
     }
+    const names = stacks.flatMap((s) => Object.values(JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", s, "cdk.tf.json"), "utf8")).resource.aws_batch_compute_environment ?? {}));
+    expect(names).toHaveLength(1); // control: the README's Batch snippet is here, so the check above ran
   });
 
   (AWS6 ? test.skip : test)("every stack validates and plans under real Terraform", () => {

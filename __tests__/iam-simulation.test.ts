@@ -109,4 +109,8 @@ describe("pull-through cache policies under an IAM policy engine", () => {
   ])("%s", async (_, action, resource, expected) => {
     expect(await decide(policy, action, resource)).toBe(expected);
   });
+
+  test("control: the engine refuses an action its IAM catalogue does not know, so a misspelt grant cannot pass", async () => {
+    await expect(decide(policy, "ecr:BatchGetImages", repo("docker-hub/library/nginx"))).rejects.toThrow(/simulation refused its input/);
+  });
 });

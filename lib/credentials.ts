@@ -4,11 +4,14 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IRole } from "./role";
 import { Fail, failFor } from "./private/fail";
 import { authKeyForHost, checkRegistryHost } from "./private/registry-host";
-import { RolePolicy } from "./private/role-policy";
-import { SECRET_READ } from "./private/secret-read-policy";
+import { SecretGrant, secretReadPolicy } from "./private/policy-documents";
+import { RolePolicy, RolePolicyKind } from "./private/role-policy";
 import {
   checkKmsKeyArn, checkSecretArn, checkSecretName, endsLikeSuffix, secretGrant, SecretReference, SecretReferenceKind,
 } from "./private/secret-reference";
+
+/** The inline policy through which a role reads registry secrets (its id keeps existing Terraform addresses). */
+const SECRET_READ: RolePolicyKind<SecretGrant> = { id: "PrivateRegistrySecretRead", name: "private-registry-secret-read", render: secretReadPolicy };
 
 /** Options of every `RegistryCredentials` factory. */
 export interface RegistryCredentialsOptions {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
-import { ValidationError } from "./errors";
+import { failFor } from "./private/fail";
 import { regionOf } from "./private/stack-context";
 
 /** A container's `logConfiguration`, as ECS task definitions and Batch job definitions both take it. */
@@ -41,7 +41,7 @@ export abstract class LogDriver {
    * writing.
    */
   public static awsLogs(props: AwsLogsProps): LogDriver {
-    const fail = (problem: string, fix: string) => new ValidationError(`LogDriver.awsLogs(${JSON.stringify(props.logGroupName)})`, problem, fix);
+    const fail = failFor(`LogDriver.awsLogs(${JSON.stringify(props.logGroupName)})`);
     if (!Token.isUnresolved(props.logGroupName) && !LOG_GROUP.test(props.logGroupName)) {
       throw fail("logGroupName is not a CloudWatch Logs group name", "use 1-512 letters, digits and . _ - / #");
     }
@@ -64,7 +64,7 @@ export abstract class LogDriver {
    */
   public static generic(config: LogDriverConfig): LogDriver {
     if (!Token.isUnresolved(config.logDriver) && !DRIVER_NAME.test(config.logDriver)) {
-      throw new ValidationError(`LogDriver.generic(${JSON.stringify(config.logDriver)})`, "logDriver is not a Docker log driver name", "use a driver such as awsfirelens, splunk or json-file");
+      throw failFor(`LogDriver.generic(${JSON.stringify(config.logDriver)})`)("logDriver is not a Docker log driver name", "use a driver such as awsfirelens, splunk or json-file");
     }
     return LogDriver.of(() => config);
   }

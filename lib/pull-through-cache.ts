@@ -14,7 +14,7 @@ import { RolePolicy, RolePolicyKind } from "./private/role-policy";
 import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
 import { dnsSuffixOf, partitionOf, regionOf } from "./private/stack-context";
 import { AZURE_HOST, REPOSITORY_PREFIX, SECRET_NAME_PREFIX, UPSTREAMS, UpstreamSpec } from "./private/upstreams";
-import { checkSecretSettings, checkSecretValue, createWriteOnlySecret } from "./private/write-only-secret";
+import { checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
 import { checkUsername } from "./private/aws-values";
 
 /** An upstream registry an ECR pull-through cache can mirror. */
@@ -96,7 +96,6 @@ export interface PullThroughCacheProps {
 /** What one upstream became: its rule and where its images are cached. */
 interface Upstream {
   readonly spec: UpstreamSpec;
-  readonly registry: UpstreamRegistry;
   readonly prefix: string;
   readonly azureHost?: string;
   readonly rule: EcrPullThroughCacheRule;
@@ -153,7 +152,7 @@ export class PullThroughCache extends Construct {
         upstreamRegistryUrl: spec.url ?? azureHost!,
         credentialArn,
       });
-      this.upstreams.push({ spec, registry: upstream.registry, prefix, azureHost, rule, id });
+      this.upstreams.push({ spec, prefix, azureHost, rule, id });
     });
     this.rules = this.upstreams.map((u) => u.rule);
 
@@ -212,13 +211,17 @@ export class PullThroughCache extends Construct {
    * @returns the role's pull-through inline policy, for `dependsOn`
    */
   public grantPull(role: IRole): IamRolePolicy {
-    const policies = this.upstreams.map((u) => this.grantPullFrom(role, u));
-    return policies[0];
+    this.upstreams.forEach((u) => this.grantPullFrom(role, u));
+    return RolePolicy.of(role, ECR_PULL).resource;
   }
 
   private grantPullFrom(role: IRole, upstream: Upstream): IamRolePolicy {
-    const repositories = `arn:${partitionOf(this)}:ecr:${regionOf(this)}:${upstream.rule.registryId}:repository/${upstream.prefix}/*`;
-    return RolePolicy.of(role, ECR_PULL).add(`${this.node.path}|${upstream.prefix}`, () => ({ repositories }));
+    return RolePolicy.of(role, ECR_PULL).add(`${this.node.path}|${upstream.prefix}`, () => ({ repositories: this.repositoriesOf(upstream) }));
+  }
+
+  /** The ECR repositories an upstream's images are cached in. */
+  private repositoriesOf(upstream: Upstream): string {
+    return `arn:${partitionOf(this)}:ecr:${regionOf(this)}:${upstream.rule.registryId}:repository/${upstream.prefix}/*`;
   }
 
   private credentialsFor(fail: Fail, at: string, upstream: CacheUpstream, spec: UpstreamSpec, prefix: string, id: string): string | undefined {
@@ -238,7 +241,7 @@ export class PullThroughCache extends Construct {
     checkUsername(fail, `${at} username`, upstream.username);
     checkSecretValue(fail, `${at} accessToken`, upstream.accessToken);
     const version = upstream.accessTokenVersion ?? 1;
-    checkSecretSettings(fail, `${at} accessTokenVersion`, version, 30);
+    checkSecretVersion(fail, `${at} accessTokenVersion`, version);
     const scope = new Construct(this, `Credentials-${id}`);
     const created = createWriteOnlySecret(scope, {
       // A prefix, not a fixed name: a destroyed secret keeps its name through its recovery window.
@@ -258,7 +261,7 @@ export class PullThroughCache extends Construct {
       description: `ECR creates the cached repositories of ${this.node.path} with this role`,
       assumeRolePolicy: jsonDocument(assumeRolePolicy("ecr.amazonaws.com")),
     });
-    const repositories = this.upstreams.map((u) => `arn:${partitionOf(this)}:ecr:${regionOf(this)}:${u.rule.registryId}:repository/${u.prefix}/*`);
+    const repositories = this.upstreams.map((u) => this.repositoriesOf(u));
     new IamRolePolicy(role, "Policy", {
       name: "create-cached-repositories",
       role: role.name,

@@ -6,7 +6,7 @@ import { constructFail } from "./private/fail";
 import { checkRegistryHost } from "./private/registry-host";
 import { checkTags, checkUsername } from "./private/aws-values";
 import { checkKmsKeyArn, checkSecretName } from "./private/secret-reference";
-import { checkSecretSettings, checkSecretValue, createWriteOnlySecret } from "./private/write-only-secret";
+import { checkRecoveryWindow, checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
 
 /** Props of `RegistrySecret`. */
 export interface RegistrySecretProps {
@@ -75,7 +75,8 @@ export class RegistrySecret extends Construct {
     if (props.name !== undefined) checkSecretName(fail, props.name);
     checkTags(fail, props.tags);
     const version = props.passwordVersion ?? 1;
-    checkSecretSettings(fail, "passwordVersion", version, props.recoveryWindowInDays ?? 30);
+    checkSecretVersion(fail, "passwordVersion", version);
+    if (props.recoveryWindowInDays !== undefined) checkRecoveryWindow(fail, props.recoveryWindowInDays);
     if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);
 
     const created = createWriteOnlySecret(this, {

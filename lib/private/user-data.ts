@@ -12,7 +12,12 @@ export const MIME_BOUNDARY = "==cdktf-private-registry-7f3c1a==";
 // own write_files/runcmd and ours both.
 const MERGE_TYPE = "list(append)+dict(no_replace,recurse_list)+str()";
 const ARN_SAFE = /^[A-Za-z0-9:/_+=.@-]+$/;
-const SCRIPT_TEMPLATE = fs.readFileSync(path.join(__dirname, "..", "batch", "assets", "ecs-registry-auth.sh"), "utf8");
+let scriptTemplate: string | undefined;
+/** The boot script asset, read on first use so that apps without compute environments never touch the disk for it. */
+function bootScriptTemplate(): string {
+  scriptTemplate ??= fs.readFileSync(path.join(__dirname, "..", "batch", "assets", "ecs-registry-auth.sh"), "utf8");
+  return scriptTemplate;
+}
 
 /** A registry and the secret with its credentials (the public `batch.RegistryAuth`). */
 interface RegistryAuth {
@@ -152,5 +157,5 @@ export function renderBootScript(fail: Fail, request: UserDataRequest): string {
     }
     return `  '${key} ${secretArn}'`;
   });
-  return SCRIPT_TEMPLATE.replace("#REGISTRIES#", entries.join("\n"));
+  return bootScriptTemplate().replace("#REGISTRIES#", entries.join("\n"));
 }

@@ -26,12 +26,15 @@ export function checkSecretValue(fail: Fail, prop: string, value: string): void 
   throw fail(`${prop} is a literal string, which would be written into the synthesized cdk.tf.json`, `pass a Terraform reference such as new EphemeralVariable(this, "RegistryToken").value`);
 }
 
-/** Checks the version counter and the recovery window as Secrets Manager takes them. */
-export function checkSecretSettings(fail: Fail, versionProp: string, version: number, recoveryWindowInDays: number): void {
+/** The counter whose change sends a new write-only value. */
+export function checkSecretVersion(fail: Fail, prop: string, version: number): void {
   if (!Token.isUnresolved(version) && (!Number.isInteger(version) || version < 1)) {
-    throw fail(`${versionProp} ${version} is not a positive integer`, "start at 1 and increase it by one whenever the secret value changes");
+    throw fail(`${prop} ${version} is not a positive integer`, "start at 1 and increase it by one whenever the secret value changes");
   }
-  const window = recoveryWindowInDays;
+}
+
+/** Days a deleted secret can be restored, as Secrets Manager takes them. */
+export function checkRecoveryWindow(fail: Fail, window: number): void {
   if (!Token.isUnresolved(window) && window !== 0 && (!Number.isInteger(window) || window < 7 || window > 30)) {
     throw fail(`recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
   }
