@@ -49,6 +49,15 @@ describe("batch.JobDefinition", () => {
     expect(job.arn).toBeDefined();
   });
 
+  test("sourceAccountCondition limits the created execution role's trust to the stack's account", () => {
+    const stack = testStack();
+    new batch.JobDefinition(stack, "Job", { platform: batch.Platform.FARGATE, image: ContainerImage.fromRegistry("nginx"), sourceAccountCondition: true });
+    const [role] = resourcesOf(stack, "aws_iam_role");
+    expect(decodeDocument(role.assume_role_policy).Statement[0].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.PrivateRegistryCallerIdentity.account_id}" },
+    });
+  });
+
   test("EC2 with a given execution role and a RegistrySecret", () => {
     const stack = testStack();
     const role = new IamRole(stack, "Exec", { assumeRolePolicy: "{}" });

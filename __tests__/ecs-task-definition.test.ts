@@ -74,6 +74,16 @@ describe("ecs.TaskDefinition", () => {
     });
   });
 
+  test("sourceAccountCondition limits the created execution role's trust to the stack's account", () => {
+    const stack = testStack();
+    new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE, sourceAccountCondition: true })
+      .addContainer("app", { image: ContainerImage.fromRegistry("nginx") });
+    const [role] = resourcesOf(stack, "aws_iam_role");
+    expect(decodeDocument(role.assume_role_policy).Statement[0].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.PrivateRegistryCallerIdentity.account_id}" },
+    });
+  });
+
   test("a RegistrySecret's credentials reference the secret version", () => {
     const stack = testStack();
     const secret = new RegistrySecret(stack, "Hub", { registry: "docker.io", username: "me", password: new EphemeralVariable(stack, "pw").value });

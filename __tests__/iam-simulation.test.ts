@@ -70,6 +70,36 @@ describe("secret read policies under an IAM policy engine", () => {
   });
 });
 
+describe("the execution role's trust policy under an IAM policy engine", () => {
+  const ROLE = `arn:aws:iam::${ACCOUNT}:role/exec-1`;
+  /** May `principal` assume the role created with `sourceAccountCondition`, asked on behalf of `context`? */
+  async function assume(principal: string, context: Record<string, string>): Promise<string> {
+    const stack = testStack();
+    new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE, sourceAccountCondition: true })
+      .addContainer("app", { image: ContainerImage.fromRegistry("nginx") });
+    const text = JSON.stringify(decodeDocument(resourcesOf(stack, "aws_iam_role")[0].assume_role_policy))
+      .replace(/\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}/g, ACCOUNT);
+    const response = await runSimulation({
+      identityPolicies: [],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: JSON.parse(text),
+      request: { principal, action: "sts:AssumeRole", resource: { resource: ROLE, accountId: ACCOUNT }, contextVariables: context },
+    } as Parameters<typeof runSimulation>[0], {});
+    if (response.resultType === "error") throw new Error(`simulation refused its input: ${JSON.stringify(response.errors)}`);
+    return response.overallResult;
+  }
+
+  test.each([
+    ["ECS on behalf of this account", "ecs-tasks.amazonaws.com", { "aws:SourceAccount": ACCOUNT }, "Allowed"],
+    ["ECS on behalf of another account (the confused deputy)", "ecs-tasks.amazonaws.com", { "aws:SourceAccount": "444455556666" }, "ImplicitlyDenied"],
+    ["ECS with no source account", "ecs-tasks.amazonaws.com", {}, "ImplicitlyDenied"],
+    ["another service on behalf of this account", "ec2.amazonaws.com", { "aws:SourceAccount": ACCOUNT }, "ImplicitlyDenied"],
+  ])("%s", async (_, principal, context, expected) => {
+    expect(await assume(principal, context)).toBe(expected);
+  });
+});
+
 describe("pull-through cache policies under an IAM policy engine", () => {
   /** The execution role's policy, with the references Terraform fills in replaced by this account and region. */
   function cachePolicy(): object {

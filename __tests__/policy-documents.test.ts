@@ -50,3 +50,9 @@ test("assumeRolePolicy trusts one service", () => {
     { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" } },
   ]);
 });
+
+test("assumeRolePolicy with a source account trusts the service only on that account's behalf", () => {
+  expect(assumeRolePolicy("ecs-tasks.amazonaws.com", "111122223333").Statement).toEqual([
+    { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } } },
+  ]);
+});

@@ -1,4 +1,5 @@
 import { Lazy, TerraformStack } from "cdktf";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ContainerImage, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UpstreamRegistry, ValidationError, batch, ecs } from "../lib";
 import { network, quay, SECRET_ARN, testStack } from "./support/stacks";
 
@@ -33,6 +34,8 @@ const CASES: Case[] = [
   ["Batch platform version", "batch.JobDefinition test/Job", (s) => job(s, { platform: batch.Platform.FARGATE, fargatePlatformVersion: "1.1.0" })],
   ["Batch retries", "batch.JobDefinition test/Job", (s) => job(s, { retryAttempts: 0 })],
   ["Batch job name", "batch.JobDefinition test/Job", (s) => job(s, { name: "a/b" })],
+  ["source-account condition on a given role", "batch.JobDefinition test/Job", (s) => job(s, { executionRole: new IamRole(s, "R", { assumeRolePolicy: "{}" }), sourceAccountCondition: true })],
+  ["source-account condition on a given task role", "ecs.TaskDefinition test/Task", (s) => fargate(s, { executionRole: new IamRole(s, "R", { assumeRolePolicy: "{}" }), sourceAccountCondition: true })],
   ["compute environment credentials without registry", "batch.ComputeEnvironment test/CE", (s) => ce(s, { registryCredentials: [RegistryCredentials.fromSecretCompleteArn(SECRET_ARN)] })],
   ["compute environment vCPU range", "batch.ComputeEnvironment test/CE", (s) => ce(s, { minVcpus: 5, maxVcpus: 1 })],
   ["user-data part with the boundary", "batch.ComputeEnvironment test/CE", (s) => ce(s, { userDataParts: [{ contentType: "text/x-shellscript", content: "==cdktf-private-registry-7f3c1a==" }] })],

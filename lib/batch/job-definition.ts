@@ -5,7 +5,7 @@ import { ContainerImage } from "../container-image";
 import { LogDriver } from "../log-driver";
 import type { IRole } from "../role";
 import { renderContainerProperties } from "../private/container-properties";
-import { createExecutionRole } from "../private/execution-role";
+import { executionRoleFor } from "../private/execution-role";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { jsonDocument } from "../private/json-document";
@@ -61,6 +61,14 @@ export interface JobDefinitionProps {
    * @default - a new role trusting `ecs-tasks.amazonaws.com` with `AmazonECSTaskExecutionRolePolicy`
    */
   readonly executionRole?: IRole;
+  /**
+   * Let ECS assume the execution role this construct creates only on behalf of this stack's account: its trust
+   * policy gets `aws:SourceAccount` = the account of the provider's credentials (AWS's confused-deputy guard for
+   * service roles). Costs one STS call (`aws_caller_identity`) at plan. Not with `executionRole`: a given role's
+   * trust policy is its owner's.
+   * @default false
+   */
+  readonly sourceAccountCondition?: boolean;
   /**
    * Attempts, 1 to 10.
    * @default - Batch's default, 1
@@ -134,7 +142,7 @@ export class JobDefinition extends Construct {
     const reserved = Object.keys(props.environment ?? {}).filter((k) => k.startsWith("AWS_BATCH"));
     if (reserved.length > 0) throw this.fail(`environment variables ${reserved.join(", ")} use the reserved AWS_BATCH prefix`, "rename them");
 
-    this.executionRole = props.executionRole ?? createExecutionRole(this, "ExecutionRole");
+    this.executionRole = executionRoleFor(this, this.fail, props);
     const image = props.image._bind(this, this.executionRole);
     const containerProperties = renderContainerProperties({
       image: image.imageName,

@@ -5,7 +5,7 @@ import { ContainerImage } from "../container-image";
 import { LogDriver } from "../log-driver";
 import type { IRole } from "../role";
 import { ContainerSpec, renderContainerDefinition } from "../private/container-definition";
-import { createExecutionRole } from "../private/execution-role";
+import { executionRoleFor } from "../private/execution-role";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { jsonDocument } from "../private/json-document";
@@ -68,6 +68,14 @@ export interface TaskDefinitionProps {
    * @default - a new role trusting `ecs-tasks.amazonaws.com` with `AmazonECSTaskExecutionRolePolicy`
    */
   readonly executionRole?: IRole;
+  /**
+   * Let ECS assume the execution role this construct creates only on behalf of this stack's account: its trust
+   * policy gets `aws:SourceAccount` = the account of the provider's credentials (AWS's confused-deputy guard for
+   * service roles). Costs one STS call (`aws_caller_identity`) at plan. Not with `executionRole`: a given role's
+   * trust policy is its owner's.
+   * @default false
+   */
+  readonly sourceAccountCondition?: boolean;
   /**
    * ARN of the role the containers' code runs as.
    * @default - containers get no AWS credentials
@@ -169,7 +177,7 @@ export class TaskDefinition extends Construct {
       }
     }
 
-    this.executionRole = props.executionRole ?? createExecutionRole(this, "ExecutionRole");
+    this.executionRole = executionRoleFor(this, this.fail, props);
     this.resource = new EcsTaskDefinition(this, "Resource", {
       family: props.family,
       requiresCompatibilities: [props.compatibility],

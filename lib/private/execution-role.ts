@@ -3,17 +3,34 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { jsonDocument } from "./json-document";
 import { assumeRolePolicy } from "./policy-documents";
-import { partitionOf } from "./stack-context";
+import { Fail } from "./fail";
+import { IRole } from "../role";
+import { accountOf, partitionOf } from "./stack-context";
+
+/** What a task or job definition was given about its execution role. */
+export interface ExecutionRoleProps {
+  readonly executionRole?: IRole;
+  readonly sourceAccountCondition?: boolean;
+}
 
 /**
- * The role ECS (also on behalf of Batch) uses to pull images and write logs: trusted by `ecs-tasks.amazonaws.com`
- * with AWS's `AmazonECSTaskExecutionRolePolicy` (ECR pull, CloudWatch Logs).
+ * The given execution role, or a new one: trusted by `ecs-tasks.amazonaws.com` (only on behalf of this account
+ * with `sourceAccountCondition`) with AWS's `AmazonECSTaskExecutionRolePolicy` (ECR pull, CloudWatch Logs).
  */
-export function createExecutionRole(scope: Construct, id: string): IamRole {
+export function executionRoleFor(scope: Construct, fail: Fail, props: ExecutionRoleProps): IRole {
+  if (props.executionRole === undefined) return createExecutionRole(scope, "ExecutionRole", props.sourceAccountCondition === true);
+  if (props.sourceAccountCondition === true) {
+    throw fail("sourceAccountCondition applies to the execution role this construct creates, and an executionRole was given", "put the aws:SourceAccount condition in that role's own trust policy, or drop executionRole");
+  }
+  return props.executionRole;
+}
+
+function createExecutionRole(scope: Construct, id: string, sourceAccountCondition: boolean): IamRole {
+  const sourceAccount = sourceAccountCondition ? accountOf(scope) : undefined;
   const role = new IamRole(scope, id, {
     namePrefix: "exec-",
     description: `Execution role of ${scope.node.path}`,
-    assumeRolePolicy: jsonDocument(assumeRolePolicy("ecs-tasks.amazonaws.com")),
+    assumeRolePolicy: jsonDocument(assumeRolePolicy("ecs-tasks.amazonaws.com", sourceAccount)),
   });
   new IamRolePolicyAttachment(role, "ManagedPolicy", {
     role: role.name,

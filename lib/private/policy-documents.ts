@@ -25,11 +25,15 @@ export interface SecretGrant {
 const unique = (values: string[]) => [...new Set(values)];
 const oneOrMany = (values: string[]) => (values.length === 1 ? values[0] : values);
 
-/** Trust policy that lets one AWS service assume a role. */
-export function assumeRolePolicy(service: string): PolicyDocument {
+/**
+ * Trust policy that lets one AWS service assume a role; with `sourceAccount`, only on behalf of that account's
+ * resources (`aws:SourceAccount`, AWS's confused-deputy guard for service roles).
+ */
+export function assumeRolePolicy(service: string, sourceAccount?: string): PolicyDocument {
+  const statement: PolicyStatement = { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } };
   return {
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } }],
+    Statement: [sourceAccount === undefined ? statement : { ...statement, Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } }],
   };
 }
 
