@@ -8,14 +8,15 @@ import { BatchExampleStack } from "../examples/batch-stack";
 import { plannedResources as planned, withWorkspace } from "./support/terraform";
 import { parseMime, parseYaml, runBootScript } from "./support/user-data";
 
-// Real Terraform on the Batch stacks: init (offline mirror when present), validate, plan.
+// Real Terraform on the Batch stacks: init (offline mirror when present), then plan, which validates first.
 const NETWORK = { subnet_ids: '["subnet-0a1b2c3d"]', security_group_ids: '["sg-0a1b2c3d"]' };
 
 describe("example Batch stack under real Terraform", () => {
   test("validates and plans both routes without the password in the plan", () => {
     withWorkspace(new BatchExampleStack(new App(), "batch-private-registry"), (ws) => {
-      expect(ws.initAndValidate()).toMatchObject({ valid: true });
-      const { json, text } = ws.plan({ ...NETWORK, dockerhub_token: "S3ntinel-batch-pa$$word" });
+      ws.init();
+      const { json, text, diagnostics } = ws.plan({ ...NETWORK, dockerhub_token: "S3ntinel-batch-pa$$word" });
+      expect(diagnostics).toEqual([]);
       expect(text).not.toContain("S3ntinel");
       const counts: Record<string, number> = {};
       for (const r of json.resource_changes) counts[r.type] = (counts[r.type] ?? 0) + 1;
@@ -48,8 +49,9 @@ describe("a compute environment with literal secret ARNs under real Terraform", 
     });
     new batch.JobQueue(stack, "Queue", { computeEnvironments: [ce] });
     withWorkspace(stack, (ws) => {
-      expect(ws.initAndValidate()).toMatchObject({ valid: true });
-      const { json } = ws.plan();
+      ws.init();
+      const { json, diagnostics } = ws.plan();
+      expect(diagnostics).toEqual([]);
       const [template] = planned(json, "aws_launch_template");
       expect(Buffer.from(template.values.user_data, "base64").toString("utf8")).toBe(ce.userData);
       const policy = JSON.parse(planned(json, "aws_iam_role_policy")[0].values.policy);
@@ -83,7 +85,7 @@ describe("secret ARNs that reach the boot script from Terraform references trave
     });
     let script = "";
     withWorkspace(stack, (ws) => {
-      ws.initAndValidate();
+      ws.init();
       const [template] = planned(ws.plan({ secret_arn: arn }).json, "aws_launch_template");
       const mime = parseMime(Buffer.from(template.values.user_data, "base64").toString("utf8"));
       script = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload).write_files[0].content;

@@ -2,23 +2,25 @@ import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ContainerImage, RegistryCredentials, RegistrySecret, ecs } from "../lib";
 import { EcsExampleStack } from "../examples/ecs-stack";
-import { planFileContents, TerraformWorkspace, plannedResources as planned, withWorkspace } from "./support/terraform";
+import { Plan, planFileContents, TerraformWorkspace, plannedResources as planned, withWorkspace } from "./support/terraform";
 import { KEY_ARN, SECRET_ARN } from "./support/stacks";
 
-// Real Terraform on synthesized stacks: init (offline mirror when the machine has one), validate, plan.
+// Real Terraform on synthesized stacks: init (offline mirror when the machine has one), then plan, which validates
+// first.
 const SENTINEL = "S3ntinel-P4ss\"w0rd$\\ü";
 
 describe("example ECS stack under real Terraform", () => {
   let ws: TerraformWorkspace;
-  let plan: { json: any; text: string; planFile: string };
+  let plan: Plan;
   beforeAll(() => {
     ws = TerraformWorkspace.fromStack(new EcsExampleStack(new App(), "ecs-private-registry"));
-    expect(ws.initAndValidate()).toMatchObject({ valid: true });
+    ws.init();
     plan = ws.plan({ dockerhub_token: SENTINEL });
   });
   afterAll(() => ws?.remove());
 
   test("plans the secret, task definition and execution role with its grant", () => {
+    expect(plan.diagnostics).toEqual([]);
     const types = plan.json.resource_changes.map((r: any) => `${r.type}:${r.change.actions.join(",")}`).sort();
     expect(types).toEqual([
       "aws_cloudwatch_log_group:create",
@@ -53,7 +55,7 @@ describe("the leak check can fail", () => {
     const password = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
     new RegistrySecret(stack, "S", { registry: "ghcr.io", username: "u", password: password.stringValue });
     withWorkspace(stack, (ws) => {
-      ws.initAndValidate();
+      ws.init();
       const plan = ws.plan({ pw: SENTINEL });
       expect(planFileContents(plan.planFile)).toContain("S3ntinel");
     });
@@ -69,8 +71,9 @@ describe("a task definition with a literal secret ARN under real Terraform", () 
     task.addContainer("app", { image: ContainerImage.fromRegistry("quay.io/org/app:1", { credentials: quay }) });
     task.addContainer("tool", { image: ContainerImage.fromRegistry("quay.io/org/tool:1", { credentials: quay }), essential: false });
     withWorkspace(stack, (ws) => {
-      expect(ws.initAndValidate()).toMatchObject({ valid: true });
-      const { json } = ws.plan();
+      ws.init();
+      const { json, diagnostics } = ws.plan();
+      expect(diagnostics).toEqual([]);
       const [taskDef] = planned(json, "aws_ecs_task_definition");
       const containers = JSON.parse(taskDef.values.container_definitions);
       expect(containers.map((c: any) => c.repositoryCredentials)).toEqual([{ credentialsParameter: SECRET_ARN }, { credentialsParameter: SECRET_ARN }]);

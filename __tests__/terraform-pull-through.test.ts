@@ -1,20 +1,21 @@
 import { App } from "cdktf";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
-import { planFileContents, plannedResources as planned, TerraformWorkspace } from "./support/terraform";
+import { Plan, planFileContents, plannedResources as planned, TerraformWorkspace } from "./support/terraform";
 
 const SENTINEL = "S3ntinel-ptc-t0ken\"$";
 
 describe("the pull-through cache example under real Terraform", () => {
   let ws: TerraformWorkspace;
-  let plan: { json: any; text: string; planFile: string };
+  let plan: Plan;
   beforeAll(() => {
     ws = TerraformWorkspace.fromStack(new PullThroughExampleStack(new App(), "pull-through-cache"));
-    expect(ws.initAndValidate()).toMatchObject({ valid: true });
+    ws.init();
     plan = ws.plan({ dockerhub_token: SENTINEL, ghcr_token: `${SENTINEL}-gh` });
   });
   afterAll(() => ws?.remove());
 
   test("plans a rule per upstream, their templates, the credential secrets, and an ECS task and a Batch job using the cache", () => {
+    expect(plan.diagnostics).toEqual([]);
     const counts: Record<string, number> = {};
     for (const r of plan.json.resource_changes) counts[r.type] = (counts[r.type] ?? 0) + 1;
     expect(counts).toMatchObject({

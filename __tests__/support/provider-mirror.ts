@@ -12,11 +12,7 @@ import * as path from "path";
  * Returns undefined when there is none: then `terraform init` downloads as it normally would.
  */
 export function findProviderMirror(type: string, version: string, namespace = "hashicorp"): string | undefined {
-  const platform = `${process.platform}_${{ x64: "amd64", arm64: "arm64", ia32: "386" }[process.arch as string] ?? process.arch}`;
-  const holdsProvider = (root: string) => {
-    const dir = path.join(root, "registry.terraform.io", namespace, type, version, platform);
-    return safeList(dir).some((f) => f.startsWith(`terraform-provider-${type}`));
-  };
+  const holdsProvider = (root: string) => providerBinary(root, type, version, namespace) !== undefined;
   const home = os.homedir();
   const dataHome = process.env.XDG_DATA_HOME ?? path.join(home, ".local", "share");
   const candidates = [
@@ -28,6 +24,13 @@ export function findProviderMirror(type: string, version: string, namespace = "h
     ...safeList("/opt").map((d) => path.join("/opt", d)),
   ];
   return candidates.find((c): c is string => c !== undefined && holdsProvider(c));
+}
+
+/** The provider executable inside a mirror `findProviderMirror` returned. */
+export function providerBinary(mirror: string, type: string, version: string, namespace = "hashicorp"): string | undefined {
+  const dir = path.join(mirror, "registry.terraform.io", namespace, type, version, platformName());
+  const file = safeList(dir).find((f) => f.startsWith(`terraform-provider-${type}`));
+  return file && path.join(dir, file);
 }
 
 /**
@@ -48,6 +51,11 @@ export function writeMirrorCliConfig(dir: string, mirror: string, type: string, 
     ].join("\n"),
   );
   return file;
+}
+
+/** Terraform's name for this platform, e.g. `linux_amd64`. */
+function platformName(): string {
+  return `${process.platform}_${{ x64: "amd64", arm64: "arm64", ia32: "386" }[process.arch as string] ?? process.arch}`;
 }
 
 function safeList(dir: string): string[] {

@@ -1,5 +1,9 @@
 // Registers cdktf's jest matchers (toHaveResourceWithProperties, ...) and their type declarations.
 import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
+import { stopProviderServer } from "./terraform";
 
 Testing.setupJest();
+
+// A test file that ran Terraform leaves its provider process behind otherwise (until the worker exits).
+afterAll(() => stopProviderServer());

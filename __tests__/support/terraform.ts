@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Testing, TerraformStack } from "cdktf";
-import { findProviderMirror, writeMirrorCliConfig } from "./provider-mirror";
+import { findProviderMirror, providerBinary, writeMirrorCliConfig } from "./provider-mirror";
+import { ProviderServer } from "./provider-server";
 
 const AWS_PROVIDER_VERSION = "5.100.0";
 
@@ -27,28 +28,50 @@ function isolated(): string[] {
   return isolation;
 }
 
+// With a local provider, the commands of one test file attach to one provider process (see ProviderServer); started
+// on first use, stopped after the file (setup.ts).
+let server: ProviderServer | undefined;
+function providerServer(binary: string, env: NodeJS.ProcessEnv): ProviderServer {
+  server ??= ProviderServer.start(binary, isolated(), env);
+  return server;
+}
+
+/** Stops this test file's provider process, if one was started. */
+export function stopProviderServer(): void {
+  server?.stop();
+  server = undefined;
+}
+
 export interface TerraformResult {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
 }
 
+/** What `TerraformWorkspace.plan` returns. */
+export interface Plan {
+  readonly json: any;
+  readonly text: string;
+  readonly planFile: string;
+  readonly diagnostics: unknown[];
+}
+
 /** A synthesized stack in a scratch directory, ready for real `terraform` commands. */
 export class TerraformWorkspace {
   /**
-   * Synthesizes `stack`, swaps in offline provider settings (plus `provider`, e.g. endpoints of a stand-in API) and
-   * drops the backend (state stays in `dir`).
+   * Synthesizes `stack`, swaps in offline provider settings and drops the backend (state stays in `dir`). A stand-in
+   * API's endpoint goes in through the SDK's `AWS_ENDPOINT_URL_<SERVICE>` variables instead (see `script`).
    */
-  public static fromStack(stack: TerraformStack, provider: object = {}): TerraformWorkspace {
+  public static fromStack(stack: TerraformStack): TerraformWorkspace {
     const outdir = Testing.fullSynth(stack);
-    return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), provider);
+    return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"));
   }
 
   /** A workspace for a `cdk.tf.json` that `cdktf synth` (or an app run with `node`) wrote. */
-  public static fromSynthesizedJson(file: string, provider: object = {}): TerraformWorkspace {
+  public static fromSynthesizedJson(file: string): TerraformWorkspace {
     const config = JSON.parse(fs.readFileSync(file, "utf8"));
     delete config.terraform.backend;
-    config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER, ...provider }));
+    config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER }));
     return TerraformWorkspace.fromFiles({ "cdk.tf.json": JSON.stringify(config, null, 2) });
   }
 
@@ -61,10 +84,13 @@ export class TerraformWorkspace {
 
   private readonly env: NodeJS.ProcessEnv;
   private readonly mirrored: boolean;
+  /** The local provider binary, when there is a mirror: attached to instead of started per command. */
+  private readonly binary?: string;
 
   private constructor(public readonly dir: string) {
     const mirror = findProviderMirror("aws", AWS_PROVIDER_VERSION);
     this.mirrored = mirror !== undefined;
+    this.binary = mirror && providerBinary(mirror, "aws", AWS_PROVIDER_VERSION);
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -78,13 +104,18 @@ export class TerraformWorkspace {
     this.env = env;
   }
 
-  /** Runs `terraform <args>`; every command is network-isolated except an `init` that must download. */
+  /**
+   * Runs `terraform <args>`; every command is network-isolated except an `init` that must download. `init` installs
+   * the provider as users get it (mirror or registry); with a local provider, the other commands attach to this
+   * file's provider process.
+   */
   public run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
     const needsNetwork = args[0] === "init" && !this.mirrored;
     const command = [...(needsNetwork ? [] : isolated()), "terraform", ...args];
+    const attach = this.binary !== undefined && args[0] !== "init" && args[0] !== "fmt";
     const result = spawnSync(command[0], command.slice(1), {
       cwd: this.dir,
-      env: { ...this.env, ...extraEnv },
+      env: { ...this.env, ...(attach ? { TF_REATTACH_PROVIDERS: providerServer(this.binary!, this.env).reattach } : {}), ...extraEnv },
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
       // A data source that needs AWS would retry for many minutes inside the isolated namespace: fail instead.
@@ -96,11 +127,27 @@ export class TerraformWorkspace {
 
   /**
    * Runs a bash script in this workspace inside one network namespace with only loopback (so stand-ins it starts
-   * are the only services Terraform can reach), with the workspace's Terraform environment and `extraEnv`.
+   * are the only services Terraform can reach), with the workspace's Terraform environment and `extraEnv`. Processes
+   * the script starts in the background go into the `cleanup` array, to be stopped on exit. With a local provider,
+   * the script starts one provider process in its namespace, and its Terraform commands attach to it.
    */
   public script(body: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
     const file = path.join(this.dir, "steps.sh");
-    fs.writeFileSync(file, `set -euo pipefail\nip link set lo up\n${body}\n`);
+    const provider = this.binary === undefined ? "" : [
+      `${JSON.stringify(this.binary)} -debug >provider.out 2>&1 & cleanup+=($!)`,
+      "for _ in $(seq 600); do grep -q TF_REATTACH_PROVIDERS provider.out && break; sleep 0.1; done",
+      "TF_REATTACH_PROVIDERS=$(sed -n \"s/.*TF_REATTACH_PROVIDERS='\\(.*\\)'/\\1/p\" provider.out)",
+      "export TF_REATTACH_PROVIDERS",
+    ].join("\n");
+    fs.writeFileSync(file, [
+      "set -euo pipefail",
+      "ip link set lo up",
+      "cleanup=()",
+      `trap 'kill "\${cleanup[@]}" 2>/dev/null || true' EXIT`,
+      provider,
+      body,
+      "",
+    ].join("\n"));
     const result = spawnSync("unshare", ["--net", "-r", "bash", file], {
       cwd: this.dir,
       env: { ...this.env, ...extraEnv },
@@ -121,18 +168,32 @@ export class TerraformWorkspace {
     return result.stdout;
   }
 
-  /** `init` then `validate`; returns validate's JSON report. */
-  public initAndValidate(): { valid: boolean; diagnostics: unknown[] } {
+  /** `terraform init`: installs the provider from the mirror, or downloads it. */
+  public init(): void {
     this.ok(["init", "-input=false", "-no-color"]);
+  }
+
+  /** `init` then `validate`, for configurations that are not planned; returns validate's JSON report. */
+  public initAndValidate(): { valid: boolean; diagnostics: unknown[] } {
+    this.init();
     return JSON.parse(this.run(["validate", "-json", "-no-color"]).stdout);
   }
 
-  /** `plan -out` then `show -json`; returns the plan JSON and the saved plan file's path. */
-  public plan(vars: Record<string, string> = {}): { json: any; text: string; planFile: string } {
+  /**
+   * `plan -out` then `show -json`: the plan JSON, its text, the saved plan file's path, and every diagnostic
+   * (warnings too) the plan reported. Plan validates the configuration first, so a separate `validate` would only
+   * start the provider once more.
+   */
+  public plan(vars: Record<string, string> = {}): Plan {
     const varEnv = Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
-    this.ok(["plan", "-input=false", "-no-color", "-lock=false", "-out=plan.bin"], varEnv);
+    const result = this.run(["plan", "-input=false", "-no-color", "-lock=false", "-json", "-out=plan.bin"], varEnv);
+    const messages = result.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    const diagnostics = messages.filter((m) => m.type === "diagnostic").map((m) => m.diagnostic);
+    if (result.status !== 0) {
+      throw new Error(`terraform plan failed (${result.status}):\n${JSON.stringify(diagnostics, null, 2)}\n${result.stderr}`);
+    }
     const text = this.ok(["show", "-json", "plan.bin"]);
-    return { json: JSON.parse(text), text, planFile: path.join(this.dir, "plan.bin") };
+    return { json: JSON.parse(text), text, planFile: path.join(this.dir, "plan.bin"), diagnostics };
   }
 
   public remove(): void {
