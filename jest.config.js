@@ -1,45 +1,66 @@
-// Which framework and provider bindings the suites run against. The default is the development line (CDKTF 0.21
-// with @cdktf/provider-aws 20.1, AWS provider 5) from the root node_modules. PROVIDER_LINE=cdktf-aws6 or cdktn maps
-// the framework, constructs and provider modules onto the copies installed under lines/<line> (npm run lines:install),
-// so the same tests and the same library source run against those bindings; for cdktn that mapping is the rename.
+// The suites run on every live line in one jest run, one project per line, so the workers stay busy across lines:
+// - cdktf-aws5, the development line: CDKTF 0.21 with @cdktf/provider-aws 20.1 (AWS provider 5) from the root
+//   node_modules; every suite, including the real Terraform runs.
+// - cdktf-aws6 and cdktn: the framework, constructs and provider modules mapped onto the copies under
+//   lines/<line>/node_modules (installed by the global setup when missing), for cdktn that mapping being the rename; the
+//   construct, example and consumer suites. Terraform runs need the AWS 5 plugin and boot-script suites do not touch
+//   the bindings, so those run on the development line only.
+// PROVIDER_LINE=<line> runs one line's project alone; `jest --selectProjects <line>` does the same.
 const path = require("path");
 
-const line = process.env.PROVIDER_LINE ?? "cdktf-aws5";
-const modules = (name) => path.join(__dirname, "lines", line, "node_modules", name);
-const LINE_MODULES = {
-  "cdktf-aws5": {},
+const modules = (line, name) => path.join(__dirname, "lines", line, "node_modules", name);
+const LINES = {
+  "cdktf-aws5": { mapper: {}, ignore: [] },
   "cdktf-aws6": {
-    "^cdktf$": modules("cdktf"),
-    "^cdktf/(.*)$": `${modules("cdktf")}/$1`,
-    "^constructs$": modules("constructs"),
-    "^@cdktf/provider-aws/(.*)$": `${modules("@cdktf/provider-aws")}/$1`,
+    mapper: {
+      "^cdktf$": modules("cdktf-aws6", "cdktf"),
+      "^cdktf/(.*)$": `${modules("cdktf-aws6", "cdktf")}/$1`,
+      "^constructs$": modules("cdktf-aws6", "constructs"),
+      "^@cdktf/provider-aws/(.*)$": `${modules("cdktf-aws6", "@cdktf/provider-aws")}/$1`,
+    },
+    ignore: ["terraform-", "boot-script", "user-data", "architecture"],
   },
   cdktn: {
-    "^cdktf$": modules("cdktn"),
-    "^cdktf/(.*)$": `${modules("cdktn")}/$1`,
-    "^constructs$": modules("constructs"),
-    "^@cdktf/provider-aws/(.*)$": `${modules("@cdktn/provider-aws")}/$1`,
+    mapper: {
+      "^cdktf$": modules("cdktn", "cdktn"),
+      "^cdktf/(.*)$": `${modules("cdktn", "cdktn")}/$1`,
+      "^constructs$": modules("cdktn", "constructs"),
+      "^@cdktf/provider-aws/(.*)$": `${modules("cdktn", "@cdktn/provider-aws")}/$1`,
+    },
+    ignore: ["terraform-", "boot-script", "user-data", "architecture"],
   },
 };
-if (!(line in LINE_MODULES)) throw new Error(`PROVIDER_LINE=${line} is not one of ${Object.keys(LINE_MODULES).join(", ")}`);
+const only = process.env.PROVIDER_LINE;
+if (only !== undefined && !(only in LINES)) throw new Error(`PROVIDER_LINE=${only} is not one of ${Object.keys(LINES).join(", ")}`);
+
+/** The project of one line. */
+function project(line) {
+  return {
+    displayName: line,
+    testEnvironment: "node",
+    roots: ["<rootDir>/__tests__"],
+    testMatch: ["**/*.test.ts"],
+    testPathIgnorePatterns: ["/node_modules/", ...LINES[line].ignore],
+    // Type-checking is done once by `tsc --noEmit` in `npm test`; per-file checking in ts-jest re-reads the
+    // provider's declarations for every test file and is several times slower.
+    transform: { "^.+\\.ts$": "ts-jest" },
+    moduleNameMapper: {
+      // The examples import the package by name, as users do; tests run them against the sources.
+      "^cdktf-private-registry$": "<rootDir>/lib/index.ts",
+      ...LINES[line].mapper,
+    },
+    // Which line a test file runs on (support/line.ts).
+    globals: { PROVIDER_LINE: line },
+    setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
+  };
+}
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/__tests__"],
-  testMatch: ["**/*.test.ts"],
-  // Type-checking is done once by `tsc --noEmit` in `npm test`; per-file checking in ts-jest re-reads the provider's
-  // declarations for every test file and is several times slower.
-  transform: { "^.+\\.ts$": "ts-jest" },
-  moduleNameMapper: {
-    // The examples import the package by name, as users do; tests run them against the sources.
-    "^cdktf-private-registry$": "<rootDir>/lib/index.ts",
-    ...LINE_MODULES[line],
-  },
+  projects: (only ? [only] : Object.keys(LINES)).map(project),
   // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
-  // namespaces and scratch directories, and two workers take 127 s where one takes about 200 s.
+  // namespaces and scratch directories.
   maxWorkers: "100%",
-  globalSetup: "<rootDir>/__tests__/support/required-tools.js",
-  setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
+  globalSetup: "<rootDir>/__tests__/support/global-setup.js",
   testTimeout: 600000,
 };

@@ -1,6 +1,10 @@
-// Jest global setup: the suite runs real tools, so a missing one is named at the start instead of failing later
-// with empty output. CI installs them (.ci/run); on a workstation, install what this lists.
+// Jest global setup.
+// - The suite runs real tools, so a missing one is named at the start instead of failing later with empty output.
+//   CI installs them (.ci/run); on a workstation, install what this lists.
+// - The other lines' bindings (lines/<line>/node_modules) are installed from their lockfiles when missing, so a
+//   fresh clone needs nothing beyond `npm ci`.
 const { spawnSync } = require("child_process");
+const { ensureLine } = require("../../scripts/lines");
 
 const TOOLS = [
   ["terraform", ["version"], "Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)"],
@@ -19,4 +23,6 @@ module.exports = async () => {
     const list = missing.map(([tool, , how]) => `  ${tool}: install ${how}`).join("\n");
     throw new Error(`The test suite needs tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`);
   }
+  const line = process.env.PROVIDER_LINE;
+  for (const other of ["cdktf-aws6", "cdktn"]) if (line === undefined || line === other) ensureLine(other);
 };
