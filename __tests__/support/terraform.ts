@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -48,12 +49,39 @@ export interface TerraformResult {
   readonly stderr: string;
 }
 
-/** What `TerraformWorkspace.plan` returns. */
-export interface Plan {
-  readonly json: any;
-  readonly text: string;
-  readonly planFile: string;
-  readonly diagnostics: unknown[];
+/** A resource change as `plan -json` streams it. */
+export interface PlannedChange {
+  readonly address: string;
+  readonly type: string;
+  readonly action: string;
+}
+
+/**
+ * What `TerraformWorkspace.plan` returns. The saved plan's JSON (`terraform show -json`, which starts the provider
+ * once more) is read on first use only.
+ */
+export class Plan {
+  private shown?: string;
+  private parsed?: any;
+
+  constructor(
+    private readonly workspace: TerraformWorkspace,
+    public readonly planFile: string,
+    /** Every diagnostic the plan reported, warnings too. */
+    public readonly diagnostics: unknown[],
+    public readonly changes: PlannedChange[],
+  ) {}
+
+  /** `terraform show -json` of the saved plan, as text. */
+  public get text(): string {
+    this.shown ??= this.workspace.ok(["show", "-json", path.basename(this.planFile)]);
+    return this.shown;
+  }
+
+  public get json(): any {
+    this.parsed ??= JSON.parse(this.text);
+    return this.parsed;
+  }
 }
 
 /** A synthesized stack in a scratch directory, ready for real `terraform` commands. */
@@ -72,14 +100,17 @@ export class TerraformWorkspace {
     const config = JSON.parse(fs.readFileSync(file, "utf8"));
     delete config.terraform.backend;
     config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER }));
-    return TerraformWorkspace.fromFiles({ "cdk.tf.json": JSON.stringify(config, null, 2) });
+    return TerraformWorkspace.fromFiles({ "cdk.tf.json": JSON.stringify(config, null, 2) }, config.terraform.required_providers);
   }
 
-  /** A workspace holding exactly these files, e.g. the `cdk.tf` of an HCL synth. */
-  public static fromFiles(files: Record<string, string>): TerraformWorkspace {
+  /**
+   * A workspace holding exactly these files, e.g. the `cdk.tf` of an HCL synth. `requiredProviders`, when known,
+   * lets `init` reuse the result of an earlier `init` of the same providers.
+   */
+  public static fromFiles(files: Record<string, string>, requiredProviders?: object): TerraformWorkspace {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-"));
     for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-    return new TerraformWorkspace(dir);
+    return new TerraformWorkspace(dir, requiredProviders);
   }
 
   private readonly env: NodeJS.ProcessEnv;
@@ -87,7 +118,7 @@ export class TerraformWorkspace {
   /** The local provider binary, when there is a mirror: attached to instead of started per command. */
   private readonly binary?: string;
 
-  private constructor(public readonly dir: string) {
+  private constructor(public readonly dir: string, private readonly requiredProviders?: object) {
     const mirror = findProviderMirror("aws", AWS_PROVIDER_VERSION);
     this.mirrored = mirror !== undefined;
     this.binary = mirror && providerBinary(mirror, "aws", AWS_PROVIDER_VERSION);
@@ -109,12 +140,12 @@ export class TerraformWorkspace {
    * the provider as users get it (mirror or registry); with a local provider, the other commands attach to this
    * file's provider process.
    */
-  public run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
+  public run(args: string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = this.dir): TerraformResult {
     const needsNetwork = args[0] === "init" && !this.mirrored;
     const command = [...(needsNetwork ? [] : isolated()), "terraform", ...args];
     const attach = this.binary !== undefined && args[0] !== "init" && args[0] !== "fmt";
     const result = spawnSync(command[0], command.slice(1), {
-      cwd: this.dir,
+      cwd,
       env: { ...this.env, ...(attach ? { TF_REATTACH_PROVIDERS: providerServer(this.binary!, this.env).reattach } : {}), ...extraEnv },
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
@@ -168,9 +199,37 @@ export class TerraformWorkspace {
     return result.stdout;
   }
 
-  /** `terraform init`: installs the provider from the mirror, or downloads it. */
+  /**
+   * `terraform init`: installs the provider from the mirror, or downloads it. With a mirror, a configuration whose
+   * required providers were initialized before (by any test file on this machine) gets a copy of that result, the
+   * `.terraform` directory (a link into the mirror) and the lock file, instead of another `init`.
+   */
   public init(): void {
-    this.ok(["init", "-input=false", "-no-color"]);
+    const template = this.mirrored && this.requiredProviders !== undefined ? this.initTemplate(this.requiredProviders) : undefined;
+    if (template === undefined) {
+      this.ok(["init", "-input=false", "-no-color"]);
+      return;
+    }
+    fs.cpSync(path.join(template, ".terraform"), path.join(this.dir, ".terraform"), { recursive: true, verbatimSymlinks: true });
+    fs.copyFileSync(path.join(template, ".terraform.lock.hcl"), path.join(this.dir, ".terraform.lock.hcl"));
+  }
+
+  /** A directory where `init` ran on a configuration requiring exactly `requiredProviders`; made on first use. */
+  private initTemplate(requiredProviders: object): string {
+    const shape = JSON.stringify({ requiredProviders, cliConfig: fs.readFileSync(this.env.TF_CLI_CONFIG_FILE!, "utf8") });
+    const hash = createHash("sha256").update(shape).digest("hex").slice(0, 16);
+    const template = path.join(os.tmpdir(), `cdktf-private-registry-init-${hash}`);
+    if (fs.existsSync(path.join(template, ".terraform.lock.hcl"))) return template;
+    const draft = fs.mkdtempSync(`${template}-draft-`);
+    fs.writeFileSync(path.join(draft, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }));
+    const result = this.run(["init", "-input=false", "-no-color"], {}, draft);
+    if (result.status !== 0) throw new Error(`terraform init of the template failed:\n${result.stderr}\n${result.stdout}`);
+    try {
+      fs.renameSync(draft, template); // atomic: a worker that lost the race keeps the winner's
+    } catch {
+      fs.rmSync(draft, { recursive: true, force: true });
+    }
+    return template;
   }
 
   /** `init` then `validate`, for configurations that are not planned; returns validate's JSON report. */
@@ -180,9 +239,8 @@ export class TerraformWorkspace {
   }
 
   /**
-   * `plan -out` then `show -json`: the plan JSON, its text, the saved plan file's path, and every diagnostic
-   * (warnings too) the plan reported. Plan validates the configuration first, so a separate `validate` would only
-   * start the provider once more.
+   * `plan -json -out`: the saved plan, its diagnostics and changes. Plan validates the configuration first, so a
+   * separate `validate` would only ask the provider once more.
    */
   public plan(vars: Record<string, string> = {}): Plan {
     const varEnv = Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
@@ -192,8 +250,10 @@ export class TerraformWorkspace {
     if (result.status !== 0) {
       throw new Error(`terraform plan failed (${result.status}):\n${JSON.stringify(diagnostics, null, 2)}\n${result.stderr}`);
     }
-    const text = this.ok(["show", "-json", "plan.bin"]);
-    return { json: JSON.parse(text), text, planFile: path.join(this.dir, "plan.bin"), diagnostics };
+    const changes = messages.filter((m) => m.type === "planned_change").map((m) => ({
+      address: m.change.resource.addr, type: m.change.resource.resource_type, action: m.change.action,
+    }));
+    return new Plan(this, path.join(this.dir, "plan.bin"), diagnostics, changes);
   }
 
   public remove(): void {
