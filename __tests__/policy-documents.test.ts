@@ -6,7 +6,7 @@ const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234
 
 describe("secretReadPolicy", () => {
   test("grants GetSecretValue on exactly the secrets, with no KMS statement for AWS-managed keys", () => {
-    expect(secretReadPolicy([{ secretResource: A, region: "eu-west-1" }])).toEqual({
+    expect(secretReadPolicy([{ secretResource: A }])).toEqual({
       Version: "2012-10-17",
       Statement: [{ Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: A }],
     });
@@ -14,9 +14,9 @@ describe("secretReadPolicy", () => {
 
   test("collapses repeated secrets and adds kms:Decrypt only through Secrets Manager", () => {
     const doc = secretReadPolicy([
-      { secretResource: A, region: "eu-west-1", kmsKeyArn: KEY },
-      { secretResource: A, region: "eu-west-1", kmsKeyArn: KEY },
-      { secretResource: B, region: "eu-west-1" },
+      { secretResource: A, kms: { keyArn: KEY, region: "eu-west-1" } },
+      { secretResource: A, kms: { keyArn: KEY, region: "eu-west-1" } },
+      { secretResource: B },
     ]);
     expect(doc.Statement).toEqual([
       { Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: [A, B] },
@@ -31,12 +31,12 @@ describe("secretReadPolicy", () => {
   });
 
   test("uses the China endpoint suffix in China regions", () => {
-    const doc = secretReadPolicy([{ secretResource: A, region: "cn-north-1", kmsKeyArn: KEY }]);
+    const doc = secretReadPolicy([{ secretResource: A, kms: { keyArn: KEY, region: "cn-north-1" } }]);
     expect(doc.Statement[1].Condition).toEqual({ StringEquals: { "kms:ViaService": "secretsmanager.cn-north-1.amazonaws.com.cn" } });
   });
 
   test("never grants on *", () => {
-    const text = JSON.stringify(secretReadPolicy([{ secretResource: A, region: "eu-west-1", kmsKeyArn: KEY }]));
+    const text = JSON.stringify(secretReadPolicy([{ secretResource: A, kms: { keyArn: KEY, region: "eu-west-1" } }]));
     expect(text).not.toMatch(/"Resource":"\*"|"Action":"\*"|secretsmanager:\*|kms:\*/);
   });
 

@@ -133,7 +133,7 @@ export class RegistryCredentials {
    */
   public _bind(scope: IConstruct, role: IRole): IamRolePolicy {
     const key = `${this.reference.kind}|${this.reference.value}|${this.kmsKeyArn ?? ""}`;
-    const policy = RolePolicy.of(role, SECRET_READ).add(key, (s: Construct) => secretGrant(s, this.reference, this.kmsKeyArn));
+    const policy = RolePolicy.grant(role, SECRET_READ, key, (s: Construct) => secretGrant(s, this.reference, this.kmsKeyArn));
     const warning = this.warning;
     if (warning && !scope.node.metadata.some((m) => m.data === warning)) Annotations.of(scope).addWarning(warning);
     return policy;

@@ -211,12 +211,11 @@ export class PullThroughCache extends Construct {
    * @returns the role's pull-through inline policy, for `dependsOn`
    */
   public grantPull(role: IRole): IamRolePolicy {
-    this.upstreams.forEach((u) => this.grantPullFrom(role, u));
-    return RolePolicy.of(role, ECR_PULL).resource;
+    return this.upstreams.map((u) => this.grantPullFrom(role, u))[0];
   }
 
   private grantPullFrom(role: IRole, upstream: Upstream): IamRolePolicy {
-    return RolePolicy.of(role, ECR_PULL).add(`${this.node.path}|${upstream.prefix}`, () => ({ repositories: this.repositoriesOf(upstream) }));
+    return RolePolicy.grant(role, ECR_PULL, `${this.node.path}|${upstream.prefix}`, () => ({ repositories: this.repositoriesOf(upstream) }));
   }
 
   /** The ECR repositories an upstream's images are cached in. */

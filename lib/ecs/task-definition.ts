@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Lazy, Token } from "cdktf";
+import { Token } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ContainerImage } from "../container-image";
 import { LogDriver } from "../log-driver";
@@ -189,9 +189,9 @@ export class TaskDefinition extends Construct {
       runtimePlatform: props.cpuArchitecture
         ? { cpuArchitecture: props.cpuArchitecture, operatingSystemFamily: "LINUX" }
         : undefined,
-      containerDefinitions: Lazy.stringValue({
-        produce: () => jsonDocument(this.containers.map(renderContainerDefinition)),
-      }),
+      // Rendered again by each addContainer: a document made at synth time instead (a lazy value) costs more, as
+      // its tokens record the deep stack of cdktf's resolver.
+      containerDefinitions: "[]",
       tags: props.tags,
     });
     this.node.addValidation({
@@ -250,6 +250,7 @@ export class TaskDefinition extends Construct {
       workingDirectory: options.workingDirectory,
       logConfiguration: options.logging?.bind(this),
     });
+    this.resource.containerDefinitions = jsonDocument(this.containers.map(renderContainerDefinition));
   }
 
   private checkFargate(cpu: number, memory: number): void {

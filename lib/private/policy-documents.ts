@@ -17,9 +17,11 @@ export interface PolicyDocument {
 /** One secret to be read: the IAM resource for it and, for a customer-managed key, the key and its region. */
 export interface SecretGrant {
   readonly secretResource: string;
-  readonly kmsKeyArn?: string;
-  /** Region of the secret, used in the `kms:ViaService` condition. */
-  readonly region: string;
+  readonly kms?: {
+    readonly keyArn: string;
+    /** Region of the secret, used in the `kms:ViaService` condition. */
+    readonly region: string;
+  };
 }
 
 const unique = (values: string[]) => [...new Set(values)];
@@ -52,14 +54,14 @@ export function secretReadPolicy(grants: SecretGrant[]): PolicyDocument {
       Resource: oneOrMany(unique(grants.map((g) => g.secretResource))),
     },
   ];
-  const encrypted = grants.filter((g) => g.kmsKeyArn !== undefined);
+  const encrypted = grants.flatMap((g) => (g.kms === undefined ? [] : [g.kms]));
   if (encrypted.length > 0) {
     statements.push({
       Sid: "DecryptRegistryCredentials",
       Effect: "Allow",
       Action: "kms:Decrypt",
-      Resource: oneOrMany(unique(encrypted.map((g) => g.kmsKeyArn!))),
-      Condition: { StringEquals: { "kms:ViaService": oneOrMany(unique(encrypted.map((g) => secretsManagerEndpoint(g.region)))) } },
+      Resource: oneOrMany(unique(encrypted.map((k) => k.keyArn))),
+      Condition: { StringEquals: { "kms:ViaService": oneOrMany(unique(encrypted.map((k) => secretsManagerEndpoint(k.region)))) } },
     });
   }
   return { Version: "2012-10-17", Statement: statements };

@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Lazy } from "cdktf";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IRole } from "../role";
 import { jsonDocument } from "./json-document";
@@ -13,34 +12,31 @@ export interface RolePolicyKind<G> {
 }
 
 /**
- * An inline policy of one kind on one role. It lives under the role, collects grants from every construct that
- * binds to that role, and renders once at synth, so grants never repeat however many containers share them.
+ * An inline policy of one kind on one role. It lives under the role and collects grants from every construct that
+ * binds to that role, so grants never repeat however many containers share them. The document is rendered again
+ * with each new grant rather than lazily at synth: a lazy document's tokens would record the deep stack of cdktf's
+ * resolver, which costs more than rendering a small document a few times.
  */
 export class RolePolicy<G> extends Construct {
-  /** The role's policy of `kind`, created on first use. */
-  public static of<G>(role: IRole, kind: RolePolicyKind<G>): RolePolicy<G> {
-    return (role.node.tryFindChild(kind.id) as RolePolicy<G> | undefined) ?? new RolePolicy(role, kind);
+  /**
+   * Adds a grant under `key` to the role's policy of `kind`, creating the policy on first use; equal keys are one
+   * grant. `grant` is called only for a new key. Returns the `aws_iam_role_policy` resource.
+   */
+  public static grant<G>(role: IRole, kind: RolePolicyKind<G>, key: string, grant: (scope: Construct) => G): IamRolePolicy {
+    const policy = (role.node.tryFindChild(kind.id) as RolePolicy<G> | undefined) ?? new RolePolicy(role, kind);
+    if (!policy.grants.has(key)) {
+      policy.grants.set(key, grant(policy));
+      policy.resource.policy = jsonDocument(kind.render([...policy.grants.values()]));
+    }
+    return policy.resource;
   }
 
-  /** The `aws_iam_role_policy` resource. */
-  public readonly resource: IamRolePolicy;
+  private readonly resource: IamRolePolicy;
   private readonly grants = new Map<string, G>();
 
   private constructor(role: IRole, kind: RolePolicyKind<G>) {
     super(role, kind.id);
-    this.resource = new IamRolePolicy(this, "Policy", {
-      name: kind.name,
-      role: role.name,
-      policy: Lazy.stringValue({ produce: () => jsonDocument(kind.render([...this.grants.values()])) }),
-    });
-  }
-
-  /**
-   * Adds a grant under `key` (equal keys are one grant). `grant` is called only for a new key: resolving may create
-   * data sources, and the construct tree must not grow during synthesis.
-   */
-  public add(key: string, grant: (scope: Construct) => G): IamRolePolicy {
-    if (!this.grants.has(key)) this.grants.set(key, grant(this));
-    return this.resource;
+    // The document is set by grant(), which made this policy and adds its first grant at once.
+    this.resource = new IamRolePolicy(this, "Policy", { name: kind.name, role: role.name, policy: "" });
   }
 }

@@ -71,19 +71,21 @@ export function checkKmsKeyArn(fail: Fail, value: string): void {
 
 /**
  * The IAM grant for a secret, resolved in `scope`'s stack. A partial ARN or a name matches the real secret through
- * `-??????` (exactly the six characters of the suffix); a name is placed in the provider's account and region.
+ * `-??????` (exactly the six characters of the suffix); a name is placed in the provider's account and region. The
+ * secret's region is worked out only for a customer-managed key, whose `kms:ViaService` condition names it.
  */
 export function secretGrant(scope: Construct, ref: SecretReference, kmsKeyArn: string | undefined): SecretGrant {
-  const regionOfArn = (arn: string) => ref.region ?? Fn.element(Fn.split(":", arn), 3);
+  const kms = (region: () => string) => (kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: region() });
+  const regionOfArn = () => ref.region ?? Fn.element(Fn.split(":", ref.value), 3);
   switch (ref.kind) {
     case SecretReferenceKind.COMPLETE_ARN:
-      return { secretResource: ref.value, kmsKeyArn, region: regionOfArn(ref.value) };
+      return { secretResource: ref.value, kms: kms(regionOfArn) };
     case SecretReferenceKind.PARTIAL_ARN:
-      return { secretResource: `${ref.value}-??????`, kmsKeyArn, region: regionOfArn(ref.value) };
+      return { secretResource: `${ref.value}-??????`, kms: kms(regionOfArn) };
     case SecretReferenceKind.NAME: {
       const region = regionOf(scope);
       const arn = `arn:${partitionOf(scope)}:secretsmanager:${region}:${accountOf(scope)}:secret:${ref.value}-??????`;
-      return { secretResource: arn, kmsKeyArn, region };
+      return { secretResource: arn, kms: kms(() => region) };
     }
   }
 }
