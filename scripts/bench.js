@@ -79,16 +79,11 @@ function timed(command, args, options) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-// The main job: the README's `npm run synth` (ts-node, transpile only) against `cdktf synth` running main.ts
-// compiled ahead of time, and that compiled app alone (node, no CLI) against the floor.
-// Inside the package, so the examples' `require("cdktf-private-registry")` resolves to build/lib as for `npm run synth`.
-const compiled = path.join(root, "build", "bench-app");
-const ts = require("typescript");
-for (const file of ["main.ts", ...fs.readdirSync(path.join(root, "examples")).map((f) => path.join("examples", f))]) {
-  const { outputText } = ts.transpileModule(fs.readFileSync(path.join(root, file), "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true } });
-  fs.mkdirSync(path.dirname(path.join(compiled, file)), { recursive: true });
-  fs.writeFileSync(path.join(compiled, file.replace(/\.ts$/, ".js")), outputText);
-}
+// The main job: the README's `npm run synth` against `cdktf synth` running main.ts compiled ahead of time, and that
+// compiled app alone (node, no CLI) against the floor.
+// scripts/app.js (what cdktf.json runs) leaves the app compiled in build/app.
+execFileSync(process.execPath, [path.join(__dirname, "app.js")], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: path.join(scratch, "first.out") } });
+const compiled = path.join(root, "build", "app");
 const cdktf = path.join(root, "node_modules", ".bin", "cdktf");
 const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
 const synth = { npm: [], precompiled: [], app: [] };
@@ -148,7 +143,7 @@ lines.push(
   "",
   "| what | wall, median (min–max) | target |",
   "|---|---:|---|",
-  `| \`npm run synth\` (cdktf CLI, \`ts-node --transpile-only main.ts\`) | ${seconds(npmSynth)} (${Math.min(...synth.npm).toFixed(2)}–${Math.max(...synth.npm).toFixed(2)}) | ≤ 1.3× the next row: ${ratio(npmSynth, precompiled)} |`,
+  `| \`npm run synth\` (cdktf CLI, \`node scripts/app.js\`: main.ts transpiled when changed) | ${seconds(npmSynth)} (${Math.min(...synth.npm).toFixed(2)}–${Math.max(...synth.npm).toFixed(2)}) | ≤ 1.3× the next row: ${ratio(npmSynth, precompiled)} |`,
   `| \`cdktf synth\` of main.ts compiled ahead of time | ${seconds(precompiled)} (${Math.min(...synth.precompiled).toFixed(2)}–${Math.max(...synth.precompiled).toFixed(2)}) | |`,
   `| the compiled app alone (\`node main.js\`) | ${seconds(app)} (${Math.min(...synth.app).toFixed(2)}–${Math.max(...synth.app).toFixed(2)}) | ≤ 1.5× the floor: ${ratio(app, floor.wall)} |`,
   "",
