@@ -9,26 +9,18 @@
 const path = require("path");
 
 const modules = (line, name) => path.join(__dirname, "lines", line, "node_modules", name);
+/** Module mappings onto lines/<line>: the framework package (cdktf or cdktn), constructs, the AWS provider bindings. */
+const mapOnto = (line, framework, provider) => ({
+  "^cdktf$": modules(line, framework),
+  "^cdktf/(.*)$": `${modules(line, framework)}/$1`,
+  "^constructs$": modules(line, "constructs"),
+  "^@cdktf/provider-aws/(.*)$": `${modules(line, provider)}/$1`,
+});
+const DEVELOPMENT_LINE_ONLY = ["terraform-", "boot-script", "user-data", "architecture"];
 const LINES = {
   "cdktf-aws5": { mapper: {}, ignore: [] },
-  "cdktf-aws6": {
-    mapper: {
-      "^cdktf$": modules("cdktf-aws6", "cdktf"),
-      "^cdktf/(.*)$": `${modules("cdktf-aws6", "cdktf")}/$1`,
-      "^constructs$": modules("cdktf-aws6", "constructs"),
-      "^@cdktf/provider-aws/(.*)$": `${modules("cdktf-aws6", "@cdktf/provider-aws")}/$1`,
-    },
-    ignore: ["terraform-", "boot-script", "user-data", "architecture"],
-  },
-  cdktn: {
-    mapper: {
-      "^cdktf$": modules("cdktn", "cdktn"),
-      "^cdktf/(.*)$": `${modules("cdktn", "cdktn")}/$1`,
-      "^constructs$": modules("cdktn", "constructs"),
-      "^@cdktf/provider-aws/(.*)$": `${modules("cdktn", "@cdktn/provider-aws")}/$1`,
-    },
-    ignore: ["terraform-", "boot-script", "user-data", "architecture"],
-  },
+  "cdktf-aws6": { mapper: mapOnto("cdktf-aws6", "cdktf", "@cdktf/provider-aws"), ignore: DEVELOPMENT_LINE_ONLY },
+  cdktn: { mapper: mapOnto("cdktn", "cdktn", "@cdktn/provider-aws"), ignore: DEVELOPMENT_LINE_ONLY },
 };
 const only = process.env.PROVIDER_LINE;
 if (only !== undefined && !(only in LINES)) throw new Error(`PROVIDER_LINE=${only} is not one of ${Object.keys(LINES).join(", ")}`);

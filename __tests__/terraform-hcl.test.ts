@@ -11,13 +11,14 @@ import { TerraformWorkspace } from "./support/terraform";
 function synthHcl(make: (app: App) => TerraformStack): string {
   const previous = process.env.SYNTH_HCL_OUTPUT;
   process.env.SYNTH_HCL_OUTPUT = "true";
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-"));
   try {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-"));
     const app = new App({ outdir, hclOutput: true });
     const stack = make(app);
     app.synth();
     return fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf"), "utf8");
   } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
     if (previous === undefined) delete process.env.SYNTH_HCL_OUTPUT;
     else process.env.SYNTH_HCL_OUTPUT = previous;
   }
