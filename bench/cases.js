@@ -4,6 +4,8 @@
 // The library is the compiled package (build/lib); "raw" cases write the same resources with the provider classes
 // directly, the way a user without the library would; "cdk" cases are the AWS CDK v2 equivalent.
 const path = require("path");
+// The constructs library cdktf itself uses (bench/ holds another one, for AWS CDK).
+const { Construct } = require(require.resolve("constructs", { paths: [path.dirname(require.resolve("cdktf"))] }));
 
 const [, , kind, countText, outdir] = process.argv;
 const n = Number(countText);
@@ -94,19 +96,25 @@ function document(value) {
 }
 const secretRead = (resources) => document({ Version: "2012-10-17", Statement: [{ Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: resources.length === 1 ? resources[0] : resources }] });
 
-/** A role with a managed policy and the secret-read policy, as the library makes them. */
-function rawRole(stack, r, partition, id, props) {
-  const role = new r.IamRole(stack, id, { namePrefix: props.namePrefix, description: props.description, assumeRolePolicy: trust(props.service) });
-  new r.IamRolePolicyAttachment(stack, `${id}Managed`, { role: role.name, policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/${props.managedPolicy}` });
-  new r.IamRolePolicy(stack, `${id}Read`, { role: role.name, name: "private-registry-secret-read", policy: secretRead(props.secrets) });
+/**
+ * A role with a managed policy and the secret-read policy, as the library makes them: side by side in `scope`, or,
+ * with `tree`, nested as the library nests them (role, its ManagedPolicy, PrivateRegistrySecretRead/Policy).
+ */
+function rawRole(scope, r, partition, id, props, tree = false) {
+  const role = new r.IamRole(scope, id, { namePrefix: props.namePrefix, description: props.description, assumeRolePolicy: trust(props.service) });
+  new r.IamRolePolicyAttachment(tree ? role : scope, tree ? "ManagedPolicy" : `${id}Managed`, { role: role.name, policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/${props.managedPolicy}` });
+  const [policyScope, policyId] = tree ? [new Construct(role, "PrivateRegistrySecretRead"), "Policy"] : [scope, `${id}Read`];
+  new r.IamRolePolicy(policyScope, policyId, { role: role.name, name: "private-registry-secret-read", policy: secretRead(props.secrets) });
   return role;
 }
 
-function rawTasks(stack, r, partition, secretsOf, workerRegistry) {
+/** n task definitions; with `tree`, under the library's construct tree, so even the Terraform names are equal. */
+function rawTasks(stack, r, partition, secretsOf, workerRegistry, tree = false) {
   for (let i = 0; i < n; i++) {
     const [a, b] = secretsOf(i);
-    const role = rawRole(stack, r, partition, `Exec${i}`, { namePrefix: "exec-", description: `Execution role of bench/Task${i}`, service: "ecs-tasks.amazonaws.com", managedPolicy: "AmazonECSTaskExecutionRolePolicy", secrets: [...new Set([a, b])] });
-    new r.EcsTaskDefinition(stack, `Task${i}`, {
+    const scope = tree ? new Construct(stack, `Task${i}`) : stack;
+    const role = rawRole(scope, r, partition, tree ? "ExecutionRole" : `Exec${i}`, { namePrefix: "exec-", description: `Execution role of bench/Task${i}`, service: "ecs-tasks.amazonaws.com", managedPolicy: "AmazonECSTaskExecutionRolePolicy", secrets: [...new Set([a, b])] }, tree);
+    new r.EcsTaskDefinition(scope, tree ? "Resource" : `Task${i}`, {
       family: `app-${i}`,
       requiresCompatibilities: ["FARGATE"],
       networkMode: "awsvpc",
@@ -125,6 +133,10 @@ const RAW = {
   "raw-shared": () => cdktfApp((stack) => {
     const r = raw();
     rawTasks(stack, r, new r.DataAwsPartition(stack, "Partition"), () => [ARN_A, ARN_B], "ghcr.io");
+  }),
+  "raw-shared-tree": () => cdktfApp((stack) => {
+    const r = raw();
+    rawTasks(stack, r, new r.DataAwsPartition(stack, "PrivateRegistryPartition"), () => [ARN_A, ARN_B], "ghcr.io", true);
   }),
   "raw-own": () => cdktfApp((stack) => {
     const { TerraformVariable, Fn } = require("cdktf");

@@ -39,6 +39,7 @@ fs.writeFileSync(userData, literalForExpression(batch.EcsAgentAuthUserData.rende
 const CASES = [["floor", 0, "floor"]];
 for (const n of [1, 100, 1000]) {
   CASES.push(["task definitions, 2 private containers, 2 shared imported secrets", n, "library-shared"], ["task definitions, 2 private containers, 2 shared imported secrets", n, "raw-shared"]);
+  CASES.push(["task definitions, 2 private containers, 2 shared imported secrets", n, "raw-shared-tree"]);
   CASES.push(["task definitions, 2 shared imported secrets", n, "cdk-shared-off"], ["task definitions, 2 shared imported secrets", n, "cdk-shared-on"]);
   CASES.push(["task definitions, each with its own created secret", n, "library-own"], ["task definitions, each with its own created secret", n, "raw-own"]);
 }
@@ -69,6 +70,10 @@ for (const kind of ["shared", "own", "ce"]) {
   const [library, rawOutput] = [`library-${kind}-3`, `raw-${kind}-3`].map((dir) => normalizedResources(path.join(scratch, dir)));
   if (JSON.stringify(library) !== JSON.stringify(rawOutput)) throw new Error(`raw-${kind} does not synthesize what library-${kind} does`);
 }
+// The raw case laid out in the library's construct tree synthesizes the very same file, names included.
+runCase("raw-shared-tree", 3, true);
+const [treeLibrary, treeRaw] = ["library-shared-3", "raw-shared-tree-3"].map((dir) => JSON.parse(fs.readFileSync(path.join(scratch, dir, "stacks", "bench", "cdk.tf.json"), "utf8")));
+if (JSON.stringify(treeLibrary.resource) !== JSON.stringify(treeRaw.resource)) throw new Error("raw-shared-tree does not synthesize exactly what library-shared does");
 
 function timed(command, args, options) {
   const start = process.hrtime.bigint();
@@ -118,6 +123,7 @@ const lines = [
   "",
   "- **floor**: Node loading `cdktf` and the provider classes the library uses, synthesizing an empty stack.",
   "- **raw**: the same resources written with the provider classes directly (bench/cases.js), as a user without the library would; the runner checks first that each raw case synthesizes exactly the library's Terraform (resource names aside).",
+  "- **raw in the library's construct tree**: the raw shared-secret case with its resources nested as the library nests them (a construct per task definition, the role's policies under the role), which makes the synthesized file identical to the library's, Terraform names included; the difference between this row and the flat raw row is what the tree alone costs.",
   "- **AWS CDK v2** (aws-cdk-lib, bench/package.json): `FargateTaskDefinition` with `ContainerImage.fromRegistry(..., { credentials })`; *off* is `app.synth({ skipValidation: true })`, *on* is `app.synth({ validateOnSynthesis: true })` with construct validation.",
   "",
   `Floor: ${seconds(floor.wall)} wall (${seconds(floor.min)}–${seconds(floor.max)}), ${floor.cpu.toFixed(2)} s CPU, ${floor.rss.toFixed(0)} MiB.`,
@@ -133,6 +139,10 @@ for (const [group, n, kind] of CASES.filter(([, , k]) => k.startsWith("library-"
   lines.push(row(`${group}: **library**`, s, `${ratio(s.wall, rawStat.wall)} / ${ratio(s.rss, rawStat.rss)} | ${cdk ? `${ratio(s.wall, cdk[0].wall)} / ${ratio(s.wall, cdk[1].wall)}` : "–"}`));
   lines.push(row(`${group}: raw`, rawStat, "1.00× / 1.00× | –"));
   if (cdk) for (const [label, c] of [["AWS CDK, validation off", cdk[0]], ["AWS CDK, validation on", cdk[1]]]) lines.push(row(`${group}: ${label}`, c, "– | –"));
+  if (kind === "library-shared") {
+    const tree = stat(`raw-shared-tree@${n}`);
+    lines.push(row(`${group}: raw in the library's construct tree`, tree, `${ratio(tree.wall, rawStat.wall)} / ${ratio(tree.rss, rawStat.rss)} | –`));
+  }
 }
 const npmSynth = median(synth.npm);
 const precompiled = median(synth.precompiled);
