@@ -74,6 +74,18 @@ describe("ecs.TaskDefinition", () => {
     });
   });
 
+  test("a container is what its options said when it was added", () => {
+    const { stack, task } = fargate();
+    const environment: Record<string, string> = { A: "1" };
+    const command = ["serve"];
+    task.addContainer("app", { image: ContainerImage.fromRegistry("nginx"), environment, command });
+    environment.B = "2";
+    command.push("--debug");
+    // A later container renders the definition again; the first one must not pick up the changes then either.
+    task.addContainer("sidecar", { image: ContainerImage.fromRegistry("busybox"), essential: false });
+    expect(containersOf(stack)[0]).toMatchObject({ environment: [{ name: "A", value: "1" }], command: ["serve"] });
+  });
+
   test("sourceAccountCondition limits the created execution role's trust to the stack's account", () => {
     const stack = testStack();
     new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE, sourceAccountCondition: true })

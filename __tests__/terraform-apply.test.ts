@@ -24,10 +24,10 @@ function requests(ws: TerraformWorkspace): Request[] {
   return fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l)) : [];
 }
 
-/** Every file Terraform left in the workspace (state, backups, saved plans) as text, for a leak search. */
+/** Every file Terraform and the provider left in the workspace (state, backups, saved plans, the provider's log). */
 function workspaceFiles(ws: TerraformWorkspace): string {
   return fs.readdirSync(ws.dir)
-    .filter((f) => f.endsWith(".tfstate") || f.endsWith(".backup") || f.endsWith(".bin"))
+    .filter((f) => f.endsWith(".tfstate") || f.endsWith(".backup") || f.endsWith(".bin") || f === "provider.out")
     .map((f) => (f.endsWith(".bin") ? planFileContents(path.join(ws.dir, f)) : fs.readFileSync(path.join(ws.dir, f), "latin1")))
     .join("\n");
 }

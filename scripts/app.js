@@ -12,7 +12,9 @@ const sources = ["main.ts", ...fs.readdirSync(path.join(root, "examples")).filte
 const outputOf = (source) => path.join(out, source.replace(/\.ts$/, ".js"));
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
 
-const stale = sources.filter((source) => mtime(path.join(root, source)) > mtime(outputOf(source)));
+// An output is stale when its source, this script or the installed TypeScript (what transpiles) is newer.
+const tooling = Math.max(mtime(__filename), mtime(require.resolve("typescript/package.json")));
+const stale = sources.filter((source) => Math.max(mtime(path.join(root, source)), tooling) > mtime(outputOf(source)));
 if (stale.length > 0) {
   const ts = require("typescript");
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true };

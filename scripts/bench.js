@@ -17,8 +17,10 @@ const root = path.join(__dirname, "..");
 const bench = path.join(root, "bench");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-// AWS CDK lives in bench/ with its own lockfile, so the library's own dependencies stay lean.
-if (!fs.existsSync(path.join(bench, "node_modules"))) {
+// AWS CDK lives in bench/ with its own lockfile, so the library's own dependencies stay lean; installed again when
+// the lockfile is newer than what npm last installed.
+const installed = path.join(bench, "node_modules", ".package-lock.json");
+if (!fs.existsSync(installed) || fs.statSync(path.join(bench, "package-lock.json")).mtimeMs > fs.statSync(installed).mtimeMs) {
   execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: bench, stdio: "inherit" });
 }
 execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, stdio: "inherit" });
@@ -55,10 +57,11 @@ function runCase(kind, n, keep = false) {
   return { wall, ...JSON.parse(run.stdout.trim().split("\n").pop()) };
 }
 
-/** A stack's resources with metadata dropped and resource names in references blanked, sorted per type. */
+/** A stack's resources and data sources with metadata dropped and names in references blanked, sorted per type. */
 function normalizedResources(outdir) {
   const config = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"), "utf8"));
-  return Object.fromEntries(Object.entries(config.resource).map(([type, byName]) => [type, Object.values(byName)
+  const blocks = { ...config.resource, ...Object.fromEntries(Object.entries(config.data ?? {}).map(([type, byName]) => [`data.${type}`, byName])) };
+  return Object.fromEntries(Object.entries(blocks).map(([type, byName]) => [type, Object.values(byName)
     .map(({ "//": _, ...resource }) => JSON.stringify(resource).replace(/((?:data\.)?aws_[a-z0-9_]+)\.[\w-]+\./g, "$1.X."))
     .sort()]));
 }
@@ -73,7 +76,7 @@ for (const kind of ["shared", "own", "ce"]) {
 // The raw case laid out in the library's construct tree synthesizes the very same file, names included.
 runCase("raw-shared-tree", 3, true);
 const [treeLibrary, treeRaw] = ["library-shared-3", "raw-shared-tree-3"].map((dir) => JSON.parse(fs.readFileSync(path.join(scratch, dir, "stacks", "bench", "cdk.tf.json"), "utf8")));
-if (JSON.stringify(treeLibrary.resource) !== JSON.stringify(treeRaw.resource)) throw new Error("raw-shared-tree does not synthesize exactly what library-shared does");
+if (JSON.stringify([treeLibrary.resource, treeLibrary.data]) !== JSON.stringify([treeRaw.resource, treeRaw.data])) throw new Error("raw-shared-tree does not synthesize exactly what library-shared does");
 
 function timed(command, args, options) {
   const start = process.hrtime.bigint();
@@ -101,7 +104,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     if (!results.has(key)) results.set(key, []);
     results.get(key).push(runCase(kind, n));
   }
-  synth.npm.push(timed("npm", ["run", "synth", "--silent"], { cwd: root, env }));
+  synth.npm.push(timed("npm", ["run", "synth", "--silent", "--", "--output", path.join(scratch, "npm.out")], { cwd: root, env }));
   synth.precompiled.push(timed(cdktf, ["synth", "--app", `node ${path.join(compiled, "main.js")}`, "--output", path.join(scratch, "cdktf.out")], { cwd: root, env }));
   synth.app.push(timed(process.execPath, [path.join(compiled, "main.js")], { cwd: root, env: { ...env, CDKTF_OUTDIR: path.join(scratch, "app.out") } }));
 }

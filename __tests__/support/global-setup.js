@@ -11,6 +11,7 @@ const TOOLS = [
   ["shellcheck", ["--version"], "Debian's shellcheck package"],
   ["cloud-init", ["--version"], "Debian's cloud-init package (with python3-yaml)"],
   ["unshare", ["--version"], "Debian's util-linux package"],
+  ["setpriv", ["--version"], "Debian's util-linux package"],
   ["systemd-analyze", ["--version"], "Debian's systemd package"],
 ];
 
@@ -23,6 +24,17 @@ module.exports = async () => {
     const list = missing.map(([tool, , how]) => `  ${tool}: install ${how}`).join("\n");
     throw new Error(`The test suite needs tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`);
   }
-  const line = process.env.PROVIDER_LINE;
-  for (const other of ["cdktf-aws6", "cdktn"]) if (line === undefined || line === other) ensureLine(other);
+  // The lines this run selected: PROVIDER_LINE, or --selectProjects (on jest's command line; global setup runs in
+  // jest's own process), or all.
+  const selected = process.env.PROVIDER_LINE ? [process.env.PROVIDER_LINE] : selectedProjects(process.argv);
+  for (const other of ["cdktf-aws6", "cdktn"]) if (selected === undefined || selected.includes(other)) ensureLine(other);
 };
+
+/** The names after `--selectProjects`, up to the next option; undefined when the option is absent. */
+function selectedProjects(argv) {
+  const at = argv.indexOf("--selectProjects");
+  if (at < 0) return undefined;
+  const rest = argv.slice(at + 1);
+  const end = rest.findIndex((a) => a.startsWith("-"));
+  return end < 0 ? rest : rest.slice(0, end);
+}

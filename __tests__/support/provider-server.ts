@@ -14,6 +14,11 @@ import * as path from "path";
  * The process runs in its own network namespace with only loopback, like every other Terraform command in the
  * suite, and dies with the test process that started it (`setpriv --pdeathsig`). One provider serves one command
  * at a time: each test file gets its own, and commands inside a file run one after the other.
+ *
+ * What differs from Terraform starting the provider: the process keeps the environment it was started with, and
+ * each configuration replaces the previous one, so aliases (several `aws` blocks) would share one configured
+ * instance. `TerraformWorkspace` therefore attaches only to single-provider configurations run without extra
+ * `AWS_*`/`TF_LOG*` variables, and starts the provider per command otherwise.
  */
 export class ProviderServer {
   /** Starts `binary` in debug mode and waits until it says how to attach; throws with its output if it cannot. */
@@ -23,6 +28,8 @@ export class ProviderServer {
     const fd = fs.openSync(log, "w");
     const command = [...isolation, "setpriv", "--pdeathsig", "KILL", "--", binary, "-debug"];
     const child = spawn(command[0], command.slice(1), { env, stdio: ["ignore", fd, fd], cwd: dir });
+    let failure: Error | undefined;
+    child.on("error", (error) => (failure = error)); // e.g. setpriv missing; reported below, never a crash
     fs.closeSync(fd);
     child.unref();
     const deadline = Date.now() + 60_000;
@@ -30,24 +37,35 @@ export class ProviderServer {
       const output = fs.readFileSync(log, "utf8");
       const reattach = /TF_REATTACH_PROVIDERS='(\{.*\})'/.exec(output)?.[1];
       if (reattach !== undefined) return new ProviderServer(child.pid!, reattach, dir);
-      if (Date.now() > deadline || !alive(child.pid!)) {
+      if (Date.now() > deadline || child.pid === undefined || !alive(child.pid)) {
         child.kill("SIGKILL");
-        throw new Error(`the provider did not start in debug mode:\n${output}`);
+        throw new Error(`the provider did not start in debug mode (${failure?.message ?? "no reattach line"}):\n${output}`);
       }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+      sleep(25);
     }
   }
 
   private constructor(private readonly pid: number, public readonly reattach: string, private readonly dir: string) {}
 
+  /** Interrupts the provider, which then removes its socket, as on Ctrl-C; kills it if it is still there after 2 s. */
   public stop(): void {
-    try {
-      process.kill(this.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(this.pid, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGINT");
+    const deadline = Date.now() + 2000;
+    while (alive(this.pid) && Date.now() < deadline) sleep(20);
+    if (alive(this.pid)) signal("SIGKILL");
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function alive(pid: number): boolean {

@@ -33,9 +33,15 @@ function isolated(): string[] {
 // on first use, stopped after the file (setup.ts).
 let server: ProviderServer | undefined;
 function providerServer(binary: string, env: NodeJS.ProcessEnv): ProviderServer {
-  server ??= ProviderServer.start(binary, isolated(), env);
+  server ??= ProviderServer.start(binary, isolated(), { ...env, ...QUIET_PROVIDER });
   return server;
 }
+
+/**
+ * A provider in debug mode logs at TRACE, request bodies included (a secret's value too), where a normal run logs
+ * nothing unless TF_LOG asks: these keep its log as quiet as a normal run's.
+ */
+const QUIET_PROVIDER = { TF_LOG_PROVIDER_AWS: "OFF", TF_LOG_SDK: "OFF" };
 
 /** Stops this test file's provider process, if one was started. */
 export function stopProviderServer(): void {
@@ -110,18 +116,25 @@ export class TerraformWorkspace {
   public static fromFiles(files: Record<string, string>, requiredProviders?: object): TerraformWorkspace {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-"));
     for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
-    return new TerraformWorkspace(dir, requiredProviders);
+    return new TerraformWorkspace(dir, requiredProviders, awsProviderBlocks(files) <= 1);
   }
 
   private readonly env: NodeJS.ProcessEnv;
   private readonly mirrored: boolean;
-  /** The local provider binary, when there is a mirror: attached to instead of started per command. */
+  /** The local provider binary, when there is a mirror. */
   private readonly binary?: string;
+  /** Whether commands attach to this test file's provider process instead of starting the provider each. */
+  private readonly attachable: boolean;
 
-  private constructor(public readonly dir: string, private readonly requiredProviders?: object) {
+  /**
+   * @param singleProvider whether the configuration has at most one `aws` provider block, so commands may attach to
+   * the shared provider process (which holds one configuration at a time)
+   */
+  private constructor(public readonly dir: string, private readonly requiredProviders: object | undefined, singleProvider: boolean) {
     const mirror = findProviderMirror("aws", AWS_PROVIDER_VERSION);
     this.mirrored = mirror !== undefined;
     this.binary = mirror && providerBinary(mirror, "aws", AWS_PROVIDER_VERSION);
+    this.attachable = this.binary !== undefined && singleProvider;
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -143,7 +156,9 @@ export class TerraformWorkspace {
   public run(args: string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = this.dir): TerraformResult {
     const needsNetwork = args[0] === "init" && !this.mirrored;
     const command = [...(needsNetwork ? [] : isolated()), "terraform", ...args];
-    const attach = this.binary !== undefined && args[0] !== "init" && args[0] !== "fmt";
+    // The shared provider keeps the environment it started with: a command that sets its own AWS_* or TF_LOG*
+    // starts the provider itself, as Terraform normally does.
+    const attach = this.attachable && args[0] !== "init" && args[0] !== "fmt" && !Object.keys(extraEnv).some((k) => /^(AWS_|TF_LOG)/.test(k));
     const result = spawnSync(command[0], command.slice(1), {
       cwd,
       env: { ...this.env, ...(attach ? { TF_REATTACH_PROVIDERS: providerServer(this.binary!, this.env).reattach } : {}), ...extraEnv },
@@ -159,22 +174,27 @@ export class TerraformWorkspace {
   /**
    * Runs a bash script in this workspace inside one network namespace with only loopback (so stand-ins it starts
    * are the only services Terraform can reach), with the workspace's Terraform environment and `extraEnv`. Processes
-   * the script starts in the background go into the `cleanup` array, to be stopped on exit. With a local provider,
+   * the script starts in the background go into the `cleanup` array, to be stopped (SIGTERM) on exit. With a local provider,
    * the script starts one provider process in its namespace, and its Terraform commands attach to it.
    */
   public script(body: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
     const file = path.join(this.dir, "steps.sh");
-    const provider = this.binary === undefined ? "" : [
-      `${JSON.stringify(this.binary)} -debug >provider.out 2>&1 & cleanup+=($!)`,
-      "for _ in $(seq 600); do grep -q TF_REATTACH_PROVIDERS provider.out && break; sleep 0.1; done",
+    // The value follows a banner that names the variable too: wait for the line that holds it, or stop.
+    const provider = !this.attachable ? "" : [
+      `${Object.entries(QUIET_PROVIDER).map(([k, v]) => `${k}=${v}`).join(" ")} setpriv --pdeathsig KILL -- ${JSON.stringify(this.binary)} -debug >provider.out 2>&1 & provider=$!`,
+      "for _ in $(seq 600); do grep -q \"TF_REATTACH_PROVIDERS='\" provider.out && break; sleep 0.1; done",
       "TF_REATTACH_PROVIDERS=$(sed -n \"s/.*TF_REATTACH_PROVIDERS='\\(.*\\)'/\\1/p\" provider.out)",
+      '[ -n "$TF_REATTACH_PROVIDERS" ] || { echo "the provider did not start in debug mode:" >&2; cat provider.out >&2; exit 1; }',
       "export TF_REATTACH_PROVIDERS",
     ].join("\n");
     fs.writeFileSync(file, [
       "set -euo pipefail",
       "ip link set lo up",
       "cleanup=()",
-      `trap 'kill "\${cleanup[@]}" 2>/dev/null || true' EXIT`,
+      'provider=""',
+      // The provider gets SIGINT, as on Ctrl-C, and removes its socket (background jobs ignore SIGINT, so the others
+      // get SIGTERM); then wait, so nothing outlives the script.
+      `trap '[ -z "$provider" ] || kill -INT "$provider" 2>/dev/null || true; kill "\${cleanup[@]}" 2>/dev/null || true; wait' EXIT`,
       provider,
       body,
       "",
@@ -218,15 +238,19 @@ export class TerraformWorkspace {
   private initTemplate(requiredProviders: object): string {
     const shape = JSON.stringify({ requiredProviders, cliConfig: fs.readFileSync(this.env.TF_CLI_CONFIG_FILE!, "utf8") });
     const hash = createHash("sha256").update(shape).digest("hex").slice(0, 16);
-    const template = path.join(os.tmpdir(), `cdktf-private-registry-init-${hash}`);
-    if (fs.existsSync(path.join(template, ".terraform.lock.hcl"))) return template;
+    // Per user: another user's directory of that name is not ours to trust or to write.
+    const template = path.join(os.tmpdir(), `cdktf-private-registry-init-${os.userInfo().uid}-${hash}`);
+    const complete = (dir: string) => fs.existsSync(path.join(dir, ".terraform.lock.hcl"));
+    if (complete(template)) return template;
     const draft = fs.mkdtempSync(`${template}-draft-`);
     fs.writeFileSync(path.join(draft, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }));
     const result = this.run(["init", "-input=false", "-no-color"], {}, draft);
     if (result.status !== 0) throw new Error(`terraform init of the template failed:\n${result.stderr}\n${result.stdout}`);
     try {
-      fs.renameSync(draft, template); // atomic: a worker that lost the race keeps the winner's
-    } catch {
+      fs.renameSync(draft, template); // atomic
+    } catch (error) {
+      // Another worker won the race: use its template. Anything else (a broken leftover): use this draft.
+      if (!complete(template)) return draft;
       fs.rmSync(draft, { recursive: true, force: true });
     }
     return template;
@@ -269,6 +293,13 @@ export function withWorkspace(stack: TerraformStack, body: (ws: TerraformWorkspa
   } finally {
     ws.remove();
   }
+}
+
+/** How many `aws` provider blocks a configuration's files hold (JSON or HCL). */
+function awsProviderBlocks(files: Record<string, string>): number {
+  return Object.entries(files).reduce((count, [name, content]) => count + (name.endsWith(".json")
+    ? [JSON.parse(content).provider?.aws ?? []].flat().length
+    : (content.match(/^provider\s+"aws"/gm) ?? []).length), 0);
 }
 
 /** The planned resources of one type in `terraform show -json` output. */

@@ -210,7 +210,8 @@ export class TaskDefinition extends Construct {
 
   /**
    * Adds a container. An image with registry credentials sets `repositoryCredentials` and grants the execution
-   * role read on the secret, once per secret however many containers share it.
+   * role read on the secret, once per secret however many containers share it. The options are read now: changing
+   * an object or array given here afterwards does not change the container.
    */
   public addContainer(name: string, options: ContainerOptions): void {
     checkName(this.fail, "container name", name, 255);
@@ -243,10 +244,11 @@ export class TaskDefinition extends Construct {
       cpu: options.cpu,
       memoryMiB,
       memoryReservationMiB,
-      portMappings: options.portMappings,
-      environment: options.environment,
-      command: options.command,
-      entryPoint: options.entryPoint,
+      // Copies, so the container is what the options said when it was added (its definition is rendered now).
+      portMappings: options.portMappings?.map((p) => ({ ...p })),
+      environment: options.environment && { ...options.environment },
+      command: options.command && [...options.command],
+      entryPoint: options.entryPoint && [...options.entryPoint],
       workingDirectory: options.workingDirectory,
       logConfiguration: options.logging?.bind(this),
     });

@@ -24,19 +24,19 @@ export class RolePolicy<G> extends Construct {
    */
   public static grant<G>(role: IRole, kind: RolePolicyKind<G>, key: string, grant: (scope: Construct) => G): IamRolePolicy {
     const policy = (role.node.tryFindChild(kind.id) as RolePolicy<G> | undefined) ?? new RolePolicy(role, kind);
-    if (!policy.grants.has(key)) {
-      policy.grants.set(key, grant(policy));
-      policy.resource.policy = jsonDocument(kind.render([...policy.grants.values()]));
-    }
+    if (policy.resource !== undefined && policy.grants.has(key)) return policy.resource;
+    policy.grants.set(key, grant(policy));
+    const document = jsonDocument(kind.render([...policy.grants.values()]));
+    // The resource is made with its first document, so no policy without a grant can reach the synthesized file.
+    if (policy.resource === undefined) policy.resource = new IamRolePolicy(policy, "Policy", { name: kind.name, role: role.name, policy: document });
+    else policy.resource.policy = document;
     return policy.resource;
   }
 
-  private readonly resource: IamRolePolicy;
+  private resource?: IamRolePolicy;
   private readonly grants = new Map<string, G>();
 
   private constructor(role: IRole, kind: RolePolicyKind<G>) {
     super(role, kind.id);
-    // The document is set by grant(), which made this policy and adds its first grant at once.
-    this.resource = new IamRolePolicy(this, "Policy", { name: kind.name, role: role.name, policy: "" });
   }
 }

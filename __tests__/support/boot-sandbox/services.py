@@ -16,6 +16,7 @@ import os
 import secrets
 import sys
 import threading
+import traceback
 import urllib.parse
 
 imds_port, aws_port, region, sandbox = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -88,7 +89,10 @@ class AwsCli(Quiet):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode("utf-8")
         args = [value for key, value in urllib.parse.parse_qsl(body, keep_blank_values=True) if key == "arg"]
-        status, out, err = aws_cli(args)
+        try:
+            status, out, err = aws_cli(args)
+        except Exception:  # a call the stand-in cannot read fails as the real CLI would, not as a dead network
+            status, out, err = 1, b"", traceback.format_exc().encode()
         self.send(200, b"%d\n%s\n" % (status, b"err" if err else b"out") + (err or out))
 
 
