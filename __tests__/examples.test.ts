@@ -3,7 +3,7 @@ import { BatchExampleStack } from "../examples/batch-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
 import { AWS6, LINE } from "./support/line";
-import { synthObject, testApp } from "./support/stacks";
+import { synthObject, TEST_OUTDIR, testApp } from "./support/stacks";
 
 // The example stacks synthesized on the line under test, validations included, as `cdktf synth` runs them. On the
 // AWS provider 6 lines no provider plugin is available offline, so this, the strict type-check of the consumer app
@@ -39,6 +39,6 @@ describe(`the example stacks on ${LINE}`, () => {
   });
 
   (LINE === "cdktn" ? test : test.skip)("cdktn refuses the write-only secret unless the app targets Terraform >= 1.11", () => {
-    expect(() => synthObject(new EcsExampleStack(Testing.app(), "ecs"))).toThrow(/write-only attributes requires terraform >=1\.11\.0/);
+    expect(() => synthObject(new EcsExampleStack(Testing.app({ outdir: TEST_OUTDIR }), "ecs"))).toThrow(/write-only attributes requires terraform >=1\.11\.0/);
   });
 });

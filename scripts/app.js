@@ -2,15 +2,21 @@
 // The app `cdktf synth` runs (cdktf.json): main.ts and the example stacks, transpiled to JavaScript under build/app
 // when a source is newer than its output, then run. Transpiling only (no type-check, which `npm test` and
 // `npm run typecheck` do) and only what changed keeps a synth at the cost of the compiled app: TypeScript itself
-// takes longer to load than the app takes to run.
+// takes longer to load than the app takes to run. The examples use the built package (build/lib), as a user's app
+// would, so it is rebuilt first when lib/ changed since the last build.
+const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
+const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
+const newest = (dir) => Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : mtime(path.join(dir, e.name)))));
+if (newest(path.join(root, "lib")) > mtime(path.join(root, ".jsii"))) {
+  execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, stdio: ["ignore", process.stderr, process.stderr] });
+}
 const out = path.join(root, "build", "app");
 const sources = ["main.ts", ...fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".ts")).map((f) => path.join("examples", f))];
 const outputOf = (source) => path.join(out, source.replace(/\.ts$/, ".js"));
-const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
 
 // An output is stale when its source, this script or the installed TypeScript (what transpiles) is newer.
 const tooling = Math.max(mtime(__filename), mtime(require.resolve("typescript/package.json")));

@@ -60,7 +60,8 @@ const flavour = {
 };
 fs.writeFileSync(path.join(out, "package.json"), `${JSON.stringify(flavour, null, 2)}\n`);
 
-const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1" };
+// jsii warns on every build that Node 20 is past its end of life; the README says so once (Install).
+const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1", JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0] };
 execFileSync(process.execPath, [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings", "--no-fix-peer-dependencies"], { cwd: out, stdio: "inherit", env });
 fs.cpSync(path.join(out, "lib", "batch", "assets"), path.join(out, "build", "lib", "batch", "assets"), { recursive: true });
 // jsii-docgen looks for the dependencies' assemblies only in the package's own node_modules.

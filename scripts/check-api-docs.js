@@ -7,10 +7,13 @@ const os = require("os");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
-const fresh = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "api-")), "API.md");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "api-"));
+const fresh = path.join(scratch, "API.md");
 execFileSync(process.execPath, [path.join(__dirname, "docgen.js"), fresh], { cwd: root, stdio: "inherit" });
 const committed = fs.readFileSync(path.join(root, "API.md"), "utf8");
-if (fs.readFileSync(fresh, "utf8") !== committed) {
+const generated = fs.readFileSync(fresh, "utf8");
+fs.rmSync(scratch, { recursive: true, force: true });
+if (generated !== committed) {
   console.error("API.md is stale: the public API or its doc comments changed. Run `npm run docgen` and commit API.md.");
   process.exit(1);
 }

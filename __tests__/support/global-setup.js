@@ -4,6 +4,9 @@
 // - The other lines' bindings (lines/<line>/node_modules) are installed from their lockfiles when missing, so a
 //   fresh clone needs nothing beyond `npm ci`.
 const { spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
 const { ensureLine } = require("../../scripts/lines");
 
 const TOOLS = [
@@ -24,6 +27,12 @@ module.exports = async () => {
     const list = missing.map(([tool, , how]) => `  ${tool}: install ${how}`).join("\n");
     throw new Error(`The test suite needs tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`);
   }
+  // Write-only arguments (the password's way into Secrets Manager) need Terraform 1.11.
+  const version = JSON.parse(spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout).terraform_version;
+  const [major, minor] = version.split(".").map(Number);
+  if (major < 1 || (major === 1 && minor < 11)) throw new Error(`The test suite needs Terraform >= 1.11; this is ${version}.`);
+  // Where every construct test's app points (support/stacks.ts), made here once so workers never race to make it.
+  fs.mkdirSync(path.join(os.tmpdir(), `cdktf-private-registry-tests-${os.userInfo().uid}`), { recursive: true });
   // The lines this run selected: PROVIDER_LINE, or --selectProjects (on jest's command line; global setup runs in
   // jest's own process), or all.
   const selected = process.env.PROVIDER_LINE ? [process.env.PROVIDER_LINE] : selectedProjects(process.argv);

@@ -1,3 +1,5 @@
+import * as os from "os";
+import * as path from "path";
 import { DefaultTokenResolver, StringConcat, Testing, TerraformStack, Tokenization } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RegistryCredentials } from "../../lib";
@@ -8,8 +10,14 @@ import { RegistryCredentials } from "../../lib";
  */
 export const TARGET_VERSIONS = { targetVersions: { terraform: ">=1.11.0" } };
 
+/**
+ * The output directory of every test app. `Testing.app()` otherwise makes a new temporary directory per app, which
+ * construct tests never write to: thousands of empty directories a run. The global setup creates it.
+ */
+export const TEST_OUTDIR = path.join(os.tmpdir(), `cdktf-private-registry-tests-${os.userInfo().uid}`);
+
 /** A test app with the context a user's cdktf.json would give it. */
-export const testApp = () => Testing.app({ context: TARGET_VERSIONS });
+export const testApp = () => Testing.app({ context: TARGET_VERSIONS, outdir: TEST_OUTDIR });
 
 /** A stack with an AWS provider, inside a test app, for construct tests. */
 export function testStack(id = "test"): TerraformStack {

@@ -98,7 +98,11 @@ export class TerraformWorkspace {
    */
   public static fromStack(stack: TerraformStack): TerraformWorkspace {
     const outdir = Testing.fullSynth(stack);
-    return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"));
+    try {
+      return TerraformWorkspace.fromSynthesizedJson(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"));
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   }
 
   /** A workspace for a `cdk.tf.json` that `cdktf synth` (or an app run with `node`) wrote. */
@@ -240,7 +244,8 @@ export class TerraformWorkspace {
     const hash = createHash("sha256").update(shape).digest("hex").slice(0, 16);
     // Per user: another user's directory of that name is not ours to trust or to write.
     const template = path.join(os.tmpdir(), `cdktf-private-registry-init-${os.userInfo().uid}-${hash}`);
-    const complete = (dir: string) => fs.existsSync(path.join(dir, ".terraform.lock.hcl"));
+    // Only a directory this user made is trusted: its .terraform is copied into every workspace.
+    const complete = (dir: string) => fs.existsSync(path.join(dir, ".terraform.lock.hcl")) && fs.statSync(dir).uid === os.userInfo().uid;
     if (complete(template)) return template;
     const draft = fs.mkdtempSync(`${template}-draft-`);
     fs.writeFileSync(path.join(draft, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }));

@@ -20,7 +20,7 @@ export interface ExecutionRoleProps {
 export function executionRoleFor(scope: Construct, fail: Fail, props: ExecutionRoleProps): IRole {
   if (props.executionRole === undefined) return createExecutionRole(scope, "ExecutionRole", props.sourceAccountCondition === true);
   if (props.sourceAccountCondition === true) {
-    throw fail("sourceAccountCondition applies to the execution role this construct creates, and an executionRole was given", "put the aws:SourceAccount condition in that role's own trust policy, or drop executionRole");
+    throw fail("sourceAccountCondition applies to the execution role this construct creates, and an executionRole was given", "drop sourceAccountCondition and put the aws:SourceAccount condition in that role's own trust policy, or drop executionRole");
   }
   return props.executionRole;
 }
