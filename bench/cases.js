@@ -43,12 +43,19 @@ function libraryTasks(stack, credentialsOf, workerRegistry) {
   }
 }
 
+/** What every case loads: the framework (cdktfApp) and the provider classes the library uses. */
+function loadFloorModules() {
+  for (const m of ["iam-role", "iam-role-policy", "iam-role-policy-attachment", "ecs-task-definition", "data-aws-partition", "data-aws-region", "secretsmanager-secret", "secretsmanager-secret-version", "launch-template", "iam-instance-profile", "batch-compute-environment"]) {
+    require(`@cdktf/provider-aws/lib/${m}`);
+  }
+}
+
 const LIBRARY = {
-  floor: () => cdktfApp(() => {
-    // What every case loads: the framework and the provider classes the library uses.
-    for (const m of ["iam-role", "iam-role-policy", "iam-role-policy-attachment", "ecs-task-definition", "data-aws-partition", "data-aws-region", "secretsmanager-secret", "secretsmanager-secret-version", "launch-template", "iam-instance-profile", "batch-compute-environment"]) {
-      require(`@cdktf/provider-aws/lib/${m}`);
-    }
+  floor: () => cdktfApp(loadFloorModules),
+  // The floor plus loading the package, which brings every construct kind's provider classes.
+  "floor-library": () => cdktfApp(() => {
+    loadFloorModules();
+    library();
   }),
   "library-shared": () => cdktfApp((stack) => {
     const { RegistryCredentials } = library();

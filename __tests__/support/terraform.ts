@@ -124,8 +124,7 @@ export class TerraformWorkspace {
   }
 
   private readonly env: NodeJS.ProcessEnv;
-  private readonly mirrored: boolean;
-  /** The local provider binary, when there is a mirror. */
+  /** The local provider binary, when there is a mirror (then `init` installs from it, offline). */
   private readonly binary?: string;
   /** Whether commands attach to this test file's provider process instead of starting the provider each. */
   private readonly attachable: boolean;
@@ -136,7 +135,6 @@ export class TerraformWorkspace {
    */
   private constructor(public readonly dir: string, private readonly requiredProviders: object | undefined, singleProvider: boolean) {
     const mirror = findProviderMirror("aws", AWS_PROVIDER_VERSION);
-    this.mirrored = mirror !== undefined;
     this.binary = mirror && providerBinary(mirror, "aws", AWS_PROVIDER_VERSION);
     this.attachable = this.binary !== undefined && singleProvider;
     const env: NodeJS.ProcessEnv = {
@@ -158,7 +156,7 @@ export class TerraformWorkspace {
    * file's provider process.
    */
   public run(args: string[], extraEnv: NodeJS.ProcessEnv = {}, cwd = this.dir): TerraformResult {
-    const needsNetwork = args[0] === "init" && !this.mirrored;
+    const needsNetwork = args[0] === "init" && this.binary === undefined;
     const command = [...(needsNetwork ? [] : isolated()), "terraform", ...args];
     // The shared provider keeps the environment it started with: a command that sets its own AWS_* or TF_LOG*
     // starts the provider itself, as Terraform normally does.
@@ -229,7 +227,7 @@ export class TerraformWorkspace {
    * `.terraform` directory (a link into the mirror) and the lock file, instead of another `init`.
    */
   public init(): void {
-    const template = this.mirrored && this.requiredProviders !== undefined ? this.initTemplate(this.requiredProviders) : undefined;
+    const template = this.binary !== undefined && this.requiredProviders !== undefined ? this.initTemplate(this.requiredProviders) : undefined;
     if (template === undefined) {
       this.ok(["init", "-input=false", "-no-color"]);
       return;

@@ -24,13 +24,14 @@ export class RolePolicy<G> extends Construct {
    */
   public static grant<G>(role: IRole, kind: RolePolicyKind<G>, key: string, grant: (scope: Construct) => G): IamRolePolicy {
     const policy = (role.node.tryFindChild(kind.id) as RolePolicy<G> | undefined) ?? new RolePolicy(role, kind);
-    if (policy.resource !== undefined && policy.grants.has(key)) return policy.resource;
-    policy.grants.set(key, grant(policy));
-    const document = jsonDocument(kind.render([...policy.grants.values()]));
-    // The resource is made with its first document, so no policy without a grant can reach the synthesized file.
-    if (policy.resource === undefined) policy.resource = new IamRolePolicy(policy, "Policy", { name: kind.name, role: role.name, policy: document });
-    else policy.resource.policy = document;
-    return policy.resource;
+    if (!policy.grants.has(key)) {
+      policy.grants.set(key, grant(policy));
+      const document = jsonDocument(kind.render([...policy.grants.values()]));
+      // Made with its first document, so no policy without a grant can reach the synthesized file.
+      if (policy.resource === undefined) policy.resource = new IamRolePolicy(policy, "Policy", { name: kind.name, role: role.name, policy: document });
+      else policy.resource.policy = document;
+    }
+    return policy.resource!;
   }
 
   private resource?: IamRolePolicy;
