@@ -9,7 +9,7 @@ describe("ContainerImage", () => {
   test("binding a private image grants the pulling role and returns the credentials parameter", () => {
     const stack = testStack();
     const role = new IamRole(stack, "Role", { assumeRolePolicy: "{}" });
-    const config = ContainerImage.fromRegistry("quay.io/org/app:1", { credentials: quay() })._bind(stack, role);
+    const config = ContainerImage.fromRegistry("quay.io/org/app:1", { credentials: quay() }).bind(stack, role);
     expect(config).toEqual({ imageName: "quay.io/org/app:1", credentialsParameter: SECRET_ARN });
     expect(decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy).Statement[0].Resource).toBe(SECRET_ARN);
   });
@@ -17,7 +17,7 @@ describe("ContainerImage", () => {
   test("binding a public image grants nothing", () => {
     const stack = testStack();
     const role = new IamRole(stack, "Role", { assumeRolePolicy: "{}" });
-    expect(ContainerImage.fromRegistry("nginx:1.27")._bind(stack, role)).toEqual({ imageName: "nginx:1.27" });
+    expect(ContainerImage.fromRegistry("nginx:1.27").bind(stack, role)).toEqual({ imageName: "nginx:1.27" });
     expect(resourcesOf(stack, "aws_iam_role_policy")).toHaveLength(0);
   });
 

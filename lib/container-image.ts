@@ -23,6 +23,17 @@ export interface ContainerImageConfig {
    * @default - none: the image is pulled without registry credentials
    */
   readonly credentialsParameter?: string;
+  /**
+   * The container definition's `repositoryCredentials` member, ready to put into a document of your own.
+   * @default - none: the image is pulled without registry credentials
+   */
+  readonly repositoryCredentials?: RepositoryCredentialsConfig;
+}
+
+/** A container definition's `repositoryCredentials` member. */
+export interface RepositoryCredentialsConfig {
+  /** The ARN of the secret that holds the registry credentials. */
+  readonly credentialsParameter: string;
 }
 
 /** A container image in any registry, optionally with the credentials needed to pull it. */
@@ -71,12 +82,16 @@ export class ContainerImage {
   ) {}
 
   /**
-   * @internal Binds the image to the role that pulls it (the execution role of a task or job): grants that role
-   * what pulling needs (read on a registry secret, or the pull-through cache's repositories), warns on `scope` about
-   * a reference that may fail at run time, and returns what the container definition needs. Every consumer of
-   * images calls this, and only this.
+   * Binds the image to the role that pulls it (the execution role of a task or job): grants that role what
+   * pulling needs (read on a registry secret, or the pull-through cache's repositories), warns on `scope` about a
+   * reference that may fail at run time, and returns what a container definition needs. Every task and job
+   * definition of this library calls this, and only this; call it yourself to put the image into an
+   * `EcsTaskDefinition` or `BatchJobDefinition` of your own (`image` and `repositoryCredentials`).
+   * @param scope the construct that uses the image (warnings are attached to it)
+   * @param pullRole the execution role that pulls the image
    */
-  public _bind(scope: IConstruct, pullRole: IRole): ContainerImageConfig {
-    return this.binding(scope, pullRole);
+  public bind(scope: IConstruct, pullRole: IRole): ContainerImageConfig {
+    const config = this.binding(scope, pullRole);
+    return config.credentialsParameter === undefined ? config : { ...config, repositoryCredentials: { credentialsParameter: config.credentialsParameter } };
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
+import type { ContainerSecret } from "./container-secret";
 import { failFor } from "./private/fail";
 import { regionOf } from "./private/stack-context";
 
@@ -12,6 +13,12 @@ export interface LogDriverConfig {
    * @default - none
    */
   readonly options?: { [key: string]: string };
+  /**
+   * Options whose values are secrets (a Splunk token, a FireLens output's password), read by the execution role at
+   * start-up, which is granted read on exactly these.
+   * @default - none
+   */
+  readonly secretOptions?: { [key: string]: ContainerSecret };
 }
 
 /** Props of `LogDriver.awsLogs`. */

@@ -1,36 +1,19 @@
 import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
-import { Token } from "cdktf";
-import { ContainerImage } from "../container-image";
-import { LogDriver } from "../log-driver";
+import type { ContainerBaseOptions } from "../container-options";
 import type { IRole } from "../role";
-import { renderContainerProperties } from "../private/container-properties";
-import { executionRoleFor } from "../private/execution-role";
+import { withAdditional } from "../private/additional-properties";
+import { bindContainer } from "../private/container-binding";
+import { ContainerKind } from "../private/container-checks";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
+import { bindJobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
 import { jsonDocument } from "../private/json-document";
-import { checkName, defaultName } from "../private/names";
-import { checkEnvironment, checkTags } from "../private/aws-values";
+import { checkNumber } from "../private/numbers";
+import type { JobDefinitionBaseProps } from "./job-options";
 
-/** Where a Batch job runs. */
-export enum Platform {
-  /** EC2 or Spot instances of a managed compute environment. */
-  EC2 = "EC2",
-  /** Fargate; registry credentials need platform version 1.2.0 or later. */
-  FARGATE = "FARGATE",
-}
-
-/** Props of `batch.JobDefinition`. */
-export interface JobDefinitionProps {
-  /** Where the job runs. */
-  readonly platform: Platform;
-  /** The job's image; with credentials, Batch pulls it through `repositoryCredentials`. */
-  readonly image: ContainerImage;
-  /**
-   * Job definition name (1-128 letters, digits, '-' or '_').
-   * @default - the construct path below the stack, e.g. "Batch-Job"
-   */
-  readonly name?: string;
+/** Props of `batch.JobDefinition`: the job's settings and its one container's. */
+export interface JobDefinitionProps extends JobDefinitionBaseProps, ContainerBaseOptions {
   /**
    * vCPUs. EC2: a whole number ≥ 1. Fargate: 0.25, 0.5, 1, 2, 4, 8 or 16.
    * @default 1
@@ -41,69 +24,14 @@ export interface JobDefinitionProps {
    * @default 2048
    */
   readonly memoryMiB?: number;
-  /**
-   * The command.
-   * @default - the image's CMD
-   */
-  readonly command?: string[];
-  /**
-   * Plain environment variables, visible in the job definition; never secrets.
-   * @default - none
-   */
-  readonly environment?: { [name: string]: string };
-  /**
-   * ARN of the role the job's code runs as.
-   * @default - none
-   */
-  readonly jobRoleArn?: string;
-  /**
-   * Role ECS uses to pull the image and read its registry secret. A given role only gains the secret grant.
-   * @default - a new role trusting `ecs-tasks.amazonaws.com` with `AmazonECSTaskExecutionRolePolicy`
-   */
-  readonly executionRole?: IRole;
-  /**
-   * Let ECS assume the execution role this construct creates only on behalf of this stack's account: its trust
-   * policy gets `aws:SourceAccount` = the account of the provider's credentials (AWS's confused-deputy guard for
-   * service roles). Costs one STS call (`aws_caller_identity`) at plan. Not with `executionRole`: a given role's
-   * trust policy is its owner's.
-   * @default false
-   */
-  readonly sourceAccountCondition?: boolean;
-  /**
-   * Attempts, 1 to 10.
-   * @default - Batch's default, 1
-   */
-  readonly retryAttempts?: number;
-  /**
-   * Seconds after which an attempt is stopped, at least 60.
-   * @default - no timeout
-   */
-  readonly timeoutSeconds?: number;
-  /**
-   * Fargate only: `LATEST` or a version ≥ 1.2.0 (private-registry credentials need 1.2.0).
-   * @default "LATEST"
-   */
-  readonly fargatePlatformVersion?: string;
-  /**
-   * Fargate only: give the task a public IP (needed in public subnets without NAT to reach the registry).
-   * @default false
-   */
-  readonly assignPublicIp?: boolean;
-  /**
-   * Where the job's output goes.
-   * @default - Batch's default (awslogs to /aws/batch/job)
-   */
-  readonly logging?: LogDriver;
-  /**
-   * Tags of the job definition.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
 }
 
+/** The container options among a job definition's props, which `bindContainer` checks and renders. */
+const CONTAINER_OPTIONS = ["image", "command", "environment", "secrets", "mountPoints", "linuxParameters", "ulimits", "user", "privileged", "readonlyRootFilesystem", "logging", "gpuCount"] as const;
+
 /**
- * An AWS Batch container job definition whose image may come from a private registry, using Batch's native
- * `repositoryCredentials` (EC2 and Fargate).
+ * An AWS Batch container job definition (`containerProperties`) whose image may come from a private registry,
+ * using Batch's native `repositoryCredentials` (EC2 and Fargate).
  */
 export class JobDefinition extends Construct {
   /** The `aws_batch_job_definition`. */
@@ -115,69 +43,33 @@ export class JobDefinition extends Construct {
   constructor(scope: Construct, id: string, props: JobDefinitionProps) {
     super(scope, id);
     this.fail = constructFail(this, "batch.JobDefinition");
-    const name = props.name ?? defaultName(this, 128);
-    const fargate = props.platform === Platform.FARGATE;
+    const base = bindJobBase(this, this.fail, props);
+    this.executionRole = base.executionRole;
     const vcpus = props.vcpus ?? 1;
     const memoryMiB = props.memoryMiB ?? 2048;
-    checkName(this.fail, "name", name, 128);
-    checkTags(this.fail, props.tags);
-    checkEnvironment(this.fail, "environment", props.environment);
-    if (fargate) {
-      checkFargateSize(this.fail, "vcpus", vcpus, memoryMiB);
-      checkPlatformVersion(this.fail, props.fargatePlatformVersion ?? "LATEST");
-    } else {
-      if (!Token.isUnresolved(vcpus) && (!Number.isInteger(vcpus) || vcpus < 1)) throw this.fail(`vcpus ${vcpus} is not a whole number of at least 1`, "EC2 jobs take whole vCPUs");
-      if (!Token.isUnresolved(memoryMiB) && (!Number.isInteger(memoryMiB) || memoryMiB < 4)) throw this.fail(`memoryMiB ${memoryMiB} is below 4 MiB or fractional`, "give memory as whole MiB, at least 4");
-      if (props.fargatePlatformVersion !== undefined || props.assignPublicIp !== undefined) {
-        throw this.fail("fargatePlatformVersion and assignPublicIp apply only to Fargate", "remove them, or use platform: batch.Platform.FARGATE");
-      }
+    if (base.fargate) checkFargateSize(this.fail, "vcpus", vcpus, memoryMiB);
+    else {
+      checkNumber(this.fail, "vcpus", vcpus, { min: 1 });
+      checkNumber(this.fail, "memoryMiB", memoryMiB, { min: 4 });
     }
-    const attempts = props.retryAttempts;
-    if (attempts !== undefined && !Token.isUnresolved(attempts) && (!Number.isInteger(attempts) || attempts < 1 || attempts > 10)) {
-      throw this.fail(`retryAttempts ${attempts} is outside 1-10`, "use a whole number from 1 to 10");
-    }
-    if (props.timeoutSeconds !== undefined && !Token.isUnresolved(props.timeoutSeconds) && (!Number.isInteger(props.timeoutSeconds) || props.timeoutSeconds < 60)) {
-      throw this.fail(`timeoutSeconds ${props.timeoutSeconds} is below Batch's minimum of 60`, "use at least 60 seconds");
-    }
+    if (base.fargate && props.ulimits !== undefined) throw this.fail("ulimits do not apply to Batch jobs on Fargate", "remove them, or run on EC2");
     const reserved = Object.keys(props.environment ?? {}).filter((k) => k.startsWith("AWS_BATCH"));
     if (reserved.length > 0) throw this.fail(`environment variables ${reserved.join(", ")} use the reserved AWS_BATCH prefix`, "rename them");
 
-    this.executionRole = executionRoleFor(this, this.fail, props);
-    const image = props.image._bind(this, this.executionRole);
-    const containerProperties = renderContainerProperties({
-      image: image.imageName,
-      credentialsParameter: image.credentialsParameter,
-      vcpus,
-      memoryMiB,
-      executionRoleArn: this.executionRole.arn,
-      jobRoleArn: props.jobRoleArn,
-      command: props.command,
-      environment: props.environment,
-      fargate: fargate ? { platformVersion: props.fargatePlatformVersion ?? "LATEST", assignPublicIp: props.assignPublicIp ?? false } : undefined,
-      logConfiguration: props.logging?.bind(this),
-    });
+    const host = { scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.BATCH_JOB, fargate: base.fargate, windows: false, volumes: base.volumes };
+    const options = Object.fromEntries(CONTAINER_OPTIONS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]])) as unknown as ContainerBaseOptions;
+    const container = bindContainer(host, "", options, { resources: { vcpus, memoryMiB } });
+    const containerProperties = withAdditional(this.fail, "", { ...container, ...renderTaskMembers(base, props, false) }, props.additionalProperties);
     this.resource = new BatchJobDefinition(this, "Resource", {
-      name,
+      ...jobResourceArgs(base, props),
+      name: base.name,
       type: "container",
-      platformCapabilities: [props.platform],
       containerProperties: jsonDocument(containerProperties),
-      retryStrategy: attempts !== undefined ? { attempts } : undefined,
-      timeout: props.timeoutSeconds !== undefined ? { attemptDurationSeconds: props.timeoutSeconds } : undefined,
-      tags: props.tags,
     });
   }
 
   /** The job definition's ARN, with revision. */
   public get arn(): string {
     return this.resource.arn;
-  }
-}
-
-function checkPlatformVersion(fail: Fail, version: string): void {
-  if (version === "LATEST" || Token.isUnresolved(version)) return;
-  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
-  const ok = match && (Number(match[1]) > 1 || (Number(match[1]) === 1 && Number(match[2]) >= 2));
-  if (!ok) {
-    throw fail(`fargatePlatformVersion "${version}" cannot pull with registry credentials (needs 1.2.0 or later)`, "use \"LATEST\" or a version such as \"1.4.0\"");
   }
 }

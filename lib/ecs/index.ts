@@ -1,2 +1,5 @@
 export * from "./task-definition";
+export * from "./task-settings";
+export * from "./container-options";
+export * from "./environment-file";
 export * from "./port-mapping";

@@ -6,10 +6,26 @@ export enum Protocol {
   UDP = "udp",
 }
 
-/** A port a container exposes. */
+/** Application protocol of a named port, for Service Connect. */
+export enum AppProtocol {
+  HTTP = "http",
+  HTTP2 = "http2",
+  GRPC = "grpc",
+}
+
+/** A port (or a range of ports) a container exposes. */
 export interface PortMapping {
-  /** The port the container listens on. */
-  readonly containerPort: number;
+  /**
+   * The port the container listens on.
+   * @default - none: give `containerPortRange` instead
+   */
+  readonly containerPort?: number;
+  /**
+   * A range of container ports, `"<first>-<last>"`, mapped to host ports ECS picks (`awsvpc` or `host`
+   * networking, no `hostPort`).
+   * @default - a single `containerPort`
+   */
+  readonly containerPortRange?: string;
   /**
    * The port on the host.
    * @default - the container port with `awsvpc` and `host` networking; a dynamic port with `bridge`
@@ -20,4 +36,14 @@ export interface PortMapping {
    * @default Protocol.TCP
    */
   readonly protocol?: Protocol;
+  /**
+   * A name for the mapping, which Service Connect refers to.
+   * @default - none
+   */
+  readonly name?: string;
+  /**
+   * The application protocol, for Service Connect; needs `name`.
+   * @default - none
+   */
+  readonly appProtocol?: AppProtocol;
 }

@@ -1,17 +1,22 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
-import { ContainerImage } from "../container-image";
-import { LogDriver } from "../log-driver";
 import type { IRole } from "../role";
-import { ContainerSpec, renderContainerDefinition } from "../private/container-definition";
+import type { Volume } from "../volume";
+import { checkTags } from "../private/aws-values";
+import { bindContainer } from "../private/container-binding";
+import { ContainerKind } from "../private/container-checks";
+import { ContainerGraph } from "../private/container-graph";
 import { executionRoleFor } from "../private/execution-role";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
-import { checkEnvironment, checkTags } from "../private/aws-values";
-import { PortMapping } from "./port-mapping";
+import { checkNumber, isLiteralNumber } from "../private/numbers";
+import { checkVolumes, renderEcsVolumes } from "../private/volumes";
+import type { ContainerOptions } from "./container-options";
+import type { PortMapping } from "./port-mapping";
+import { IpcMode, OperatingSystemFamily, PidMode, PlacementConstraint, ProxyConfiguration } from "./task-settings";
 
 /** Where the task runs. */
 export enum Compatibility {
@@ -77,76 +82,76 @@ export interface TaskDefinitionProps {
    */
   readonly sourceAccountCondition?: boolean;
   /**
-   * ARN of the role the containers' code runs as.
+   * ARN of the role the containers' code runs as. Not with `taskRole`.
    * @default - containers get no AWS credentials
    */
   readonly taskRoleArn?: string;
+  /**
+   * The role the containers' code runs as (an `IamRole`, or a `DataAwsIamRole`). Not with `taskRoleArn`.
+   * @default - containers get no AWS credentials
+   */
+  readonly taskRole?: IRole;
   /**
    * CPU architecture.
    * @default - X86_64
    */
   readonly cpuArchitecture?: CpuArchitecture;
   /**
+   * The operating system. Windows tasks use awsvpc networking (on EC2 too) and take none of the Linux-only
+   * container settings.
+   * @default OperatingSystemFamily.LINUX
+   */
+  readonly operatingSystemFamily?: OperatingSystemFamily;
+  /**
+   * Volumes the containers mount through `mountPoints`: bind, Docker, EFS, FSx for Windows, or EBS at launch.
+   * @default - none
+   */
+  readonly volumes?: Volume[];
+  /**
+   * Ephemeral storage of a Fargate task in GiB, 21 to 200.
+   * @default - 20 GiB
+   */
+  readonly ephemeralStorageGiB?: number;
+  /**
+   * Process namespace; Fargate takes only `task`.
+   * @default - each container its own
+   */
+  readonly pidMode?: PidMode;
+  /**
+   * IPC namespace; not on Fargate.
+   * @default - Docker's (private, shareable)
+   */
+  readonly ipcMode?: IpcMode;
+  /**
+   * Placement rules (EC2 only; at most 10).
+   * @default - none
+   */
+  readonly placementConstraints?: PlacementConstraint[];
+  /**
+   * App Mesh proxy (awsvpc networking).
+   * @default - none
+   */
+  readonly proxyConfiguration?: ProxyConfiguration;
+  /**
+   * Let AWS Fault Injection Service inject faults into the task.
+   * @default false
+   */
+  readonly enableFaultInjection?: boolean;
+  /**
+   * Keep old revisions registered when Terraform replaces or destroys this one.
+   * @default false
+   */
+  readonly skipDestroy?: boolean;
+  /**
+   * Track the latest ACTIVE revision rather than this one, for revisions registered outside Terraform.
+   * @default false
+   */
+  readonly trackLatest?: boolean;
+  /**
    * Tags of the task definition.
    * @default - none
    */
   readonly tags?: { [key: string]: string };
-}
-
-/** A container of `ecs.TaskDefinition.addContainer`. */
-export interface ContainerOptions {
-  /** The image, with its registry credentials if it is private. */
-  readonly image: ContainerImage;
-  /**
-   * Whether the task stops when this container stops.
-   * @default true
-   */
-  readonly essential?: boolean;
-  /**
-   * Hard memory limit in MiB.
-   * @default - none (the task's memory)
-   */
-  readonly memoryMiB?: number;
-  /**
-   * Soft memory reservation in MiB.
-   * @default - none
-   */
-  readonly memoryReservationMiB?: number;
-  /**
-   * CPU units reserved for the container.
-   * @default - none (shares the task's)
-   */
-  readonly cpu?: number;
-  /**
-   * Ports the container exposes.
-   * @default - none
-   */
-  readonly portMappings?: PortMapping[];
-  /**
-   * Plain environment variables; they are visible in the task definition, so never put secrets here.
-   * @default - none
-   */
-  readonly environment?: { [name: string]: string };
-  /**
-   * The command.
-   * @default - the image's CMD
-   */
-  readonly command?: string[];
-  /**
-   * The entry point.
-   * @default - the image's ENTRYPOINT
-   */
-  readonly entryPoint?: string[];
-  /**
-   * The working directory.
-   * @default - the image's WORKDIR
-   */
-  readonly workingDirectory?: string;
-  /**
-   * Where the container's output goes.
-   * @default - no log configuration
-   */
-  readonly logging?: LogDriver;
 }
 
 /** An ECS task definition whose containers may pull from private registries. */
@@ -158,26 +163,38 @@ export class TaskDefinition extends Construct {
   /** The network mode in effect. */
   public readonly networkMode: NetworkMode;
   private readonly memoryMiB?: number;
-  private readonly containers: ContainerSpec[] = [];
+  private readonly fargate: boolean;
+  private readonly windows: boolean;
+  private readonly volumeNames: Set<string>;
+  private readonly containers: Record<string, unknown>[] = [];
+  private readonly graph: ContainerGraph;
   private readonly fail: Fail;
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
     this.fail = constructFail(this, "ecs.TaskDefinition");
-    const fargate = props.compatibility === Compatibility.FARGATE;
+    const fargate = (this.fargate = props.compatibility === Compatibility.FARGATE);
+    const windows = (this.windows = props.operatingSystemFamily !== undefined && props.operatingSystemFamily !== OperatingSystemFamily.LINUX);
     checkName(this.fail, "family", props.family, 255);
     checkTags(this.fail, props.tags);
-    this.networkMode = props.networkMode ?? (fargate ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
-    const cpu = props.cpu ?? (fargate ? 256 : undefined);
-    this.memoryMiB = props.memoryMiB ?? (fargate ? 512 : undefined);
-    if (fargate) this.checkFargate(cpu!, this.memoryMiB!);
-    for (const [label, value] of [["cpu", cpu], ["memoryMiB", this.memoryMiB]] as const) {
-      if (value !== undefined && !Token.isUnresolved(value) && (!Number.isInteger(value) || value <= 0)) {
-        throw this.fail(`${label} ${value} is not a positive integer`, `give ${label} as a whole number`);
-      }
+    this.networkMode = props.networkMode ?? (fargate || windows ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
+    const cpu = props.cpu ?? (fargate ? (windows ? 1024 : 256) : undefined);
+    this.memoryMiB = props.memoryMiB ?? (fargate ? (windows ? 2048 : 512) : undefined);
+    checkNumber(this.fail, "cpu", cpu, { min: 1 });
+    checkNumber(this.fail, "memoryMiB", this.memoryMiB, { min: 1 });
+    if (fargate) this.checkFargate(props, cpu!, this.memoryMiB!);
+    else if (props.ephemeralStorageGiB !== undefined) throw this.fail("ephemeralStorageGiB applies only to Fargate", "remove it; on EC2 the instance's volume is the containers' storage");
+    if (windows) this.checkWindows(props);
+    checkNumber(this.fail, "ephemeralStorageGiB", props.ephemeralStorageGiB, { min: 21, max: 200 });
+    if ((props.placementConstraints?.length ?? 0) > 10) throw this.fail(`placementConstraints has ${props.placementConstraints!.length} entries`, "use at most 10");
+    if (props.proxyConfiguration !== undefined && this.networkMode !== NetworkMode.AWS_VPC) {
+      throw this.fail("proxyConfiguration needs awsvpc networking", "set networkMode: ecs.NetworkMode.AWS_VPC, or drop the proxy");
     }
+    if (props.taskRole !== undefined && props.taskRoleArn !== undefined) throw this.fail("taskRole and taskRoleArn are both given", "give one of them");
+    this.volumeNames = checkVolumes(this.fail, { batch: false, fargate, windows }, props.volumes);
 
     this.executionRole = executionRoleFor(this, this.fail, props);
+    const platform = props.cpuArchitecture !== undefined || props.operatingSystemFamily !== undefined;
     this.resource = new EcsTaskDefinition(this, "Resource", {
       family: props.family,
       requiresCompatibilities: [props.compatibility],
@@ -185,20 +202,32 @@ export class TaskDefinition extends Construct {
       cpu: cpu?.toString(),
       memory: this.memoryMiB?.toString(),
       executionRoleArn: this.executionRole.arn,
-      taskRoleArn: props.taskRoleArn,
-      runtimePlatform: props.cpuArchitecture
-        ? { cpuArchitecture: props.cpuArchitecture, operatingSystemFamily: "LINUX" }
+      taskRoleArn: props.taskRole?.arn ?? props.taskRoleArn,
+      runtimePlatform: platform
+        ? { cpuArchitecture: props.cpuArchitecture ?? CpuArchitecture.X86_64, operatingSystemFamily: props.operatingSystemFamily ?? OperatingSystemFamily.LINUX }
         : undefined,
+      volume: props.volumes && renderEcsVolumes(props.volumes, this.executionRole),
+      ephemeralStorage: props.ephemeralStorageGiB !== undefined ? { sizeInGib: props.ephemeralStorageGiB } : undefined,
+      pidMode: props.pidMode,
+      ipcMode: props.ipcMode,
+      placementConstraints: props.placementConstraints?.map((c) => ({ type: "memberOf", expression: c.expression })),
+      proxyConfiguration: props.proxyConfiguration && { type: "APPMESH", containerName: props.proxyConfiguration.containerName, properties: { ...props.proxyConfiguration.properties } },
+      enableFaultInjection: props.enableFaultInjection,
+      skipDestroy: props.skipDestroy,
+      trackLatest: props.trackLatest,
       // Rendered again by each addContainer: a document made at synth time instead (a lazy value) costs more, as
       // its tokens record the deep stack of cdktf's resolver.
       containerDefinitions: "[]",
       tags: props.tags,
     });
+    this.graph = new ContainerGraph(this.fail, "task");
+    const proxy = props.proxyConfiguration?.containerName;
     this.node.addValidation({
       validate: () => {
         if (this.containers.length === 0) return [this.fail("has no containers", "call addContainer() at least once").message];
-        if (!this.containers.some((c) => c.essential)) return [this.fail("no container is essential", "mark at least one container essential").message];
-        return [];
+        const problems = this.graph.problems();
+        if (proxy !== undefined && !this.graph.has(proxy)) problems.push(this.fail(`proxyConfiguration names the container "${proxy}", which the task lacks`, "name one of the task's containers").message);
+        return problems;
       },
     });
   }
@@ -210,67 +239,79 @@ export class TaskDefinition extends Construct {
 
   /**
    * Adds a container. An image with registry credentials sets `repositoryCredentials` and grants the execution
-   * role read on the secret, once per secret however many containers share it. The options are read now: changing
-   * an object or array given here afterwards does not change the container.
+   * role read on the secret, once per secret however many containers share it; `secrets`, `environmentFiles` and a
+   * log driver's `secretOptions` are granted the same way. The options are read now: changing an object or array
+   * given here afterwards does not change the container.
    */
   public addContainer(name: string, options: ContainerOptions): void {
     checkName(this.fail, "container name", name, 255);
-    if (this.containers.some((c) => c.name === name)) {
+    if (this.graph.has(name)) {
       throw this.fail(`a container named "${name}" already exists`, "give each container of a task a distinct name");
     }
-    const { memoryMiB, memoryReservationMiB } = options;
+    const label = `container "${name}"`;
+    const { memoryMiB, memoryReservationMiB } = options ?? {};
     if (this.memoryMiB === undefined && memoryMiB === undefined && memoryReservationMiB === undefined) {
-      throw this.fail(`container "${name}" has no memory setting and the task has none`, "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task");
+      throw this.fail(`${label} has no memory setting and the task has none`, "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task");
     }
-    if (memoryMiB !== undefined && memoryReservationMiB !== undefined && memoryReservationMiB > memoryMiB) {
-      throw this.fail(`container "${name}" reserves ${memoryReservationMiB} MiB but is limited to ${memoryMiB} MiB`, "make memoryReservationMiB at most memoryMiB");
+    checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 6 });
+    checkNumber(this.fail, `${label} memoryReservationMiB`, memoryReservationMiB, { min: 6 });
+    checkNumber(this.fail, `${label} cpu`, options?.cpu, { min: 0 });
+    if (isLiteralNumber(memoryMiB) && isLiteralNumber(memoryReservationMiB) && memoryReservationMiB > memoryMiB) {
+      throw this.fail(`${label} reserves ${memoryReservationMiB} MiB but is limited to ${memoryMiB} MiB`, "make memoryReservationMiB at most memoryMiB");
     }
-    if (memoryMiB !== undefined && this.memoryMiB !== undefined && memoryMiB > this.memoryMiB) {
-      throw this.fail(`container "${name}" asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`, "lower the container's memoryMiB or raise the task's");
+    if (isLiteralNumber(memoryMiB) && isLiteralNumber(this.memoryMiB) && memoryMiB > this.memoryMiB) {
+      throw this.fail(`${label} asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`, "lower the container's memoryMiB or raise the task's");
     }
-    for (const port of options.portMappings ?? []) this.checkPort(name, port);
-    checkEnvironment(this.fail, `container "${name}" environment`, options.environment);
-    const dir = options.workingDirectory;
-    if (dir !== undefined && !Token.isUnresolved(dir) && !dir.startsWith("/")) {
-      throw this.fail(`container "${name}" workingDirectory "${dir}" is not an absolute path`, "give the directory from the root, e.g. /srv/app");
-    }
+    for (const port of options?.portMappings ?? []) this.checkPort(label, port);
 
-    const image = options.image._bind(this, this.executionRole);
-    this.containers.push({
-      name,
-      image: image.imageName,
-      credentialsParameter: image.credentialsParameter,
-      essential: options.essential ?? true,
-      cpu: options.cpu,
-      memoryMiB,
-      memoryReservationMiB,
-      // Copies, so the container is what the options said when it was added (its definition is rendered now).
-      portMappings: options.portMappings?.map((p) => ({ ...p })),
-      environment: options.environment && { ...options.environment },
-      command: options.command && [...options.command],
-      entryPoint: options.entryPoint && [...options.entryPoint],
-      workingDirectory: options.workingDirectory,
-      logConfiguration: options.logging?.bind(this),
-    });
-    this.resource.containerDefinitions = jsonDocument(this.containers.map(renderContainerDefinition));
+    const host = {
+      scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.ECS,
+      fargate: this.fargate, windows: this.windows, networkMode: this.networkMode, volumes: this.volumeNames,
+    };
+    const container = bindContainer(host, label, options, { name, essential: options.essential ?? true });
+    this.graph.add(name, container);
+    this.containers.push(container);
+    this.resource.containerDefinitions = jsonDocument(this.containers);
   }
 
-  private checkFargate(cpu: number, memory: number): void {
+  private checkFargate(props: TaskDefinitionProps, cpu: number, memory: number): void {
     if (this.networkMode !== NetworkMode.AWS_VPC) {
       throw this.fail(`networkMode "${this.networkMode}" is not supported on Fargate`, "leave networkMode unset (Fargate uses awsvpc)");
     }
     checkFargateSize(this.fail, "cpu", cpu, memory);
+    if (props.ipcMode !== undefined) throw this.fail("ipcMode is not supported on Fargate", "remove it, or run on EC2");
+    if (props.pidMode === PidMode.HOST) throw this.fail("pidMode host is not supported on Fargate", "use ecs.PidMode.TASK, or run on EC2");
+    if (props.placementConstraints !== undefined) throw this.fail("placementConstraints do not apply to Fargate", "remove them; Fargate places tasks itself");
   }
 
-  private checkPort(container: string, port: PortMapping): void {
-    for (const value of [port.containerPort, port.hostPort]) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 65535)) {
-        throw this.fail(`container "${container}" maps port ${value}`, "use ports from 0 to 65535");
-      }
+  private checkWindows(props: TaskDefinitionProps): void {
+    if (this.networkMode !== NetworkMode.AWS_VPC) {
+      throw this.fail(`networkMode "${this.networkMode}" is not supported for Windows tasks here`, "leave networkMode unset (Windows tasks use awsvpc)");
     }
+    if (props.pidMode !== undefined || props.ipcMode !== undefined) throw this.fail("pidMode and ipcMode are not supported for Windows containers", "remove them");
+    if (props.cpuArchitecture === CpuArchitecture.ARM64) throw this.fail("Windows tasks run on X86_64 only", "drop cpuArchitecture, or run Linux");
+  }
+
+  private checkPort(label: string, port: PortMapping): void {
+    const fail = this.fail;
+    checkNumber(fail, `${label} containerPort`, port.containerPort, { min: 1, max: 65535 });
+    checkNumber(fail, `${label} hostPort`, port.hostPort, { min: 0, max: 65535 });
+    const range = port.containerPortRange;
+    if ((port.containerPort === undefined) === (range === undefined)) {
+      throw fail(`${label} has a port mapping with ${range === undefined ? "neither containerPort nor containerPortRange" : "both containerPort and containerPortRange"}`, "give exactly one of them");
+    }
+    if (range !== undefined && !Token.isUnresolved(range)) {
+      const match = /^(\d+)-(\d+)$/.exec(range);
+      if (!match || Number(match[1]) < 1 || Number(match[1]) >= Number(match[2]) || Number(match[2]) > 65535) {
+        throw fail(`${label} containerPortRange "${range}" is not a range of ports`, 'give "<first>-<last>" with 1 <= first < last <= 65535');
+      }
+      if (port.hostPort !== undefined || this.networkMode === NetworkMode.BRIDGE) throw fail(`${label} maps a port range with hostPort or bridge networking`, "use awsvpc or host networking and leave hostPort unset (ECS picks the host ports)");
+    }
+    if (port.appProtocol !== undefined && port.name === undefined) throw fail(`${label} sets appProtocol on a port mapping without a name`, "name the port mapping, as Service Connect refers to it by name");
+    if (this.networkMode === NetworkMode.NONE) throw fail(`${label} maps ports, but networkMode is none`, "remove portMappings, or choose a network mode");
     const samePort = this.networkMode === NetworkMode.AWS_VPC || this.networkMode === NetworkMode.HOST;
-    if (samePort && port.hostPort !== undefined && port.hostPort !== port.containerPort) {
-      throw this.fail(`container "${container}" maps host port ${port.hostPort} to container port ${port.containerPort}, which ${this.networkMode} networking cannot do`, "omit hostPort or make it equal to containerPort");
+    if (samePort && port.hostPort !== undefined && isLiteralNumber(port.hostPort) && isLiteralNumber(port.containerPort) && port.hostPort !== port.containerPort) {
+      throw fail(`${label} maps host port ${port.hostPort} to container port ${port.containerPort}, which ${this.networkMode} networking cannot do`, "omit hostPort or make it equal to containerPort");
     }
   }
 }

@@ -1,25 +1,77 @@
+import type { ContainerDependency, FirelensConfig, LinuxParameters, MountPoint, Ulimit } from "../container-options";
+import type { HealthCheck, HostEntry, RestartPolicy, SystemControl, VersionConsistency, VolumeFrom } from "../ecs/container-options";
 import type { PortMapping } from "../ecs/port-mapping";
-import type { LogDriverConfig } from "../log-driver";
 import { renderEnvironment } from "./environment";
 
-/** A container ready to render: every construct-level concern (images, grants, logging) already resolved. */
-export interface ContainerSpec {
+/** A name and the ARN a container reads it from: a `secrets` or `secretOptions` entry. */
+export interface NamedValueFrom {
   readonly name: string;
+  readonly valueFrom: string;
+}
+
+/** A container's log configuration with its secret options bound. */
+export interface LogConfigurationSpec {
+  readonly logDriver: string;
+  readonly options?: { [key: string]: string };
+  readonly secretOptions?: NamedValueFrom[];
+}
+
+/**
+ * A container ready to render, in ECS's or Batch's shape: every construct-level concern (images, grants, logging)
+ * already resolved, every member the API's, under the prop's name.
+ */
+export interface ContainerSpec {
+  readonly name?: string;
   readonly image: string;
   readonly credentialsParameter?: string;
-  readonly essential: boolean;
+  readonly essential?: boolean;
   readonly cpu?: number;
   readonly memoryMiB?: number;
   readonly memoryReservationMiB?: number;
+  /** Batch's vCPUs and memory, which live in `resourceRequirements` rather than `cpu` and `memory`. */
+  readonly resources?: { readonly vcpus: number; readonly memoryMiB: number };
+  readonly gpuCount?: number;
+  readonly links?: string[];
   readonly portMappings?: PortMapping[];
-  readonly environment?: { [name: string]: string };
-  readonly command?: string[];
+  readonly restartPolicy?: RestartPolicy;
   readonly entryPoint?: string[];
+  readonly command?: string[];
+  readonly environment?: { [name: string]: string };
+  /** Object ARNs. */
+  readonly environmentFiles?: string[];
+  readonly mountPoints?: MountPoint[];
+  readonly volumesFrom?: VolumeFrom[];
+  readonly linuxParameters?: LinuxParameters;
+  readonly secrets?: NamedValueFrom[];
+  readonly dependsOn?: ContainerDependency[];
+  readonly startTimeoutSeconds?: number;
+  readonly stopTimeoutSeconds?: number;
+  readonly versionConsistency?: VersionConsistency;
+  readonly hostname?: string;
+  readonly user?: string;
   readonly workingDirectory?: string;
-  readonly logConfiguration?: LogDriverConfig;
+  readonly disableNetworking?: boolean;
+  readonly privileged?: boolean;
+  readonly readonlyRootFilesystem?: boolean;
+  readonly dnsServers?: string[];
+  readonly dnsSearchDomains?: string[];
+  readonly extraHosts?: HostEntry[];
+  readonly dockerSecurityOptions?: string[];
+  readonly interactive?: boolean;
+  readonly pseudoTerminal?: boolean;
+  readonly dockerLabels?: { [key: string]: string };
+  readonly ulimits?: Ulimit[];
+  readonly logConfiguration?: LogConfigurationSpec;
+  readonly healthCheck?: HealthCheck;
+  readonly systemControls?: SystemControl[];
+  readonly firelensConfig?: FirelensConfig;
+  readonly credentialSpecs?: string[];
 }
 
-/** One entry of a task definition's `containerDefinitions`, in the ECS API's shape. */
+/**
+ * One container in the API's shape: an entry of an ECS task definition's `containerDefinitions`, of a Batch job's
+ * `ecsProperties` containers, or (without a name) a Batch job's `containerProperties`. Members appear only when set.
+ */
 export function renderContainerDefinition(spec: ContainerSpec): Record<string, unknown> {
   return dropUndefined({
     name: spec.name,
@@ -29,15 +81,75 @@ export function renderContainerDefinition(spec: ContainerSpec): Record<string, u
     cpu: spec.cpu,
     memory: spec.memoryMiB,
     memoryReservation: spec.memoryReservationMiB,
-    portMappings: spec.portMappings?.map((p) => dropUndefined({ containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol ?? "tcp" })),
-    environment: spec.environment && renderEnvironment(spec.environment),
-    command: spec.command,
+    resourceRequirements: resourceRequirements(spec),
+    links: spec.links,
+    portMappings: spec.portMappings?.map((p) => dropUndefined({
+      containerPort: p.containerPort, containerPortRange: p.containerPortRange, hostPort: p.hostPort, protocol: p.protocol ?? "tcp", name: p.name, appProtocol: p.appProtocol,
+    })),
+    restartPolicy: spec.restartPolicy && dropUndefined({
+      enabled: spec.restartPolicy.enabled, ignoredExitCodes: spec.restartPolicy.ignoredExitCodes, restartAttemptPeriod: spec.restartPolicy.restartAttemptPeriodSeconds,
+    }),
     entryPoint: spec.entryPoint,
+    command: spec.command,
+    environment: spec.environment && renderEnvironment(spec.environment),
+    environmentFiles: spec.environmentFiles?.map((value) => ({ value, type: "s3" })),
+    mountPoints: spec.mountPoints?.map((m) => dropUndefined({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: m.readOnly })),
+    volumesFrom: spec.volumesFrom?.map((v) => dropUndefined({ sourceContainer: v.sourceContainer, readOnly: v.readOnly })),
+    linuxParameters: spec.linuxParameters && renderLinuxParameters(spec.linuxParameters),
+    secrets: spec.secrets,
+    dependsOn: spec.dependsOn?.map((d) => ({ containerName: d.containerName, condition: d.condition })),
+    startTimeout: spec.startTimeoutSeconds,
+    stopTimeout: spec.stopTimeoutSeconds,
+    versionConsistency: spec.versionConsistency,
+    hostname: spec.hostname,
+    user: spec.user,
     workingDirectory: spec.workingDirectory,
-    logConfiguration: spec.logConfiguration,
+    disableNetworking: spec.disableNetworking,
+    privileged: spec.privileged,
+    readonlyRootFilesystem: spec.readonlyRootFilesystem,
+    dnsServers: spec.dnsServers,
+    dnsSearchDomains: spec.dnsSearchDomains,
+    extraHosts: spec.extraHosts?.map((h) => ({ hostname: h.hostname, ipAddress: h.ipAddress })),
+    dockerSecurityOptions: spec.dockerSecurityOptions,
+    interactive: spec.interactive,
+    pseudoTerminal: spec.pseudoTerminal,
+    dockerLabels: spec.dockerLabels,
+    ulimits: spec.ulimits?.map((u) => ({ name: u.name, softLimit: u.softLimit, hardLimit: u.hardLimit })),
+    logConfiguration: spec.logConfiguration && dropUndefined({ ...spec.logConfiguration }),
+    healthCheck: spec.healthCheck && dropUndefined({
+      command: spec.healthCheck.command, interval: spec.healthCheck.intervalSeconds, timeout: spec.healthCheck.timeoutSeconds,
+      retries: spec.healthCheck.retries, startPeriod: spec.healthCheck.startPeriodSeconds,
+    }),
+    systemControls: spec.systemControls?.map((s) => ({ namespace: s.name, value: s.value })),
+    firelensConfiguration: spec.firelensConfig && dropUndefined({ type: spec.firelensConfig.routerType, options: spec.firelensConfig.options }),
+    credentialSpecs: spec.credentialSpecs,
   });
 }
 
-function dropUndefined(value: Record<string, unknown>): Record<string, unknown> {
+/** GPUs in ECS; VCPU, MEMORY and GPU in Batch, whose values are strings. */
+function resourceRequirements(spec: ContainerSpec): { type: string; value: string }[] | undefined {
+  const list = [
+    ...(spec.resources ? [{ type: "VCPU", value: String(spec.resources.vcpus) }, { type: "MEMORY", value: String(spec.resources.memoryMiB) }] : []),
+    ...(spec.gpuCount !== undefined ? [{ type: "GPU", value: String(spec.gpuCount) }] : []),
+  ];
+  return list.length > 0 ? list : undefined;
+}
+
+function renderLinuxParameters(p: LinuxParameters): Record<string, unknown> {
+  const capabilities = p.addCapabilities !== undefined || p.dropCapabilities !== undefined
+    ? dropUndefined({ add: p.addCapabilities, drop: p.dropCapabilities })
+    : undefined;
+  return dropUndefined({
+    capabilities,
+    devices: p.devices?.map((d) => dropUndefined({ hostPath: d.hostPath, containerPath: d.containerPath, permissions: d.permissions })),
+    initProcessEnabled: p.initProcessEnabled,
+    sharedMemorySize: p.sharedMemorySizeMiB,
+    tmpfs: p.tmpfs?.map((t) => dropUndefined({ containerPath: t.containerPath, size: t.sizeMiB, mountOptions: t.mountOptions })),
+    maxSwap: p.maxSwapMiB,
+    swappiness: p.swappiness,
+  });
+}
+
+export function dropUndefined(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }

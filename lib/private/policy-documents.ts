@@ -46,29 +46,76 @@ export function assumeRolePolicy(service: string, sourceAccount?: string): Polic
  */
 export function secretReadPolicy(grants: SecretGrant[]): PolicyDocument {
   if (grants.length === 0) throw new Error("secretReadPolicy needs at least one grant");
-  const statements: PolicyStatement[] = [
-    {
-      Sid: "ReadRegistryCredentials",
-      Effect: "Allow",
-      Action: "secretsmanager:GetSecretValue",
-      Resource: oneOrMany(unique(grants.map((g) => g.secretResource))),
-    },
-  ];
+  const statements = [readStatement("ReadRegistryCredentials", "secretsmanager:GetSecretValue", grants.map((g) => g.secretResource))];
   const encrypted = grants.flatMap((g) => (g.kms === undefined ? [] : [g.kms]));
-  if (encrypted.length > 0) {
-    statements.push({
-      Sid: "DecryptRegistryCredentials",
-      Effect: "Allow",
-      Action: "kms:Decrypt",
-      Resource: oneOrMany(unique(encrypted.map((k) => k.keyArn))),
-      Condition: { StringEquals: { "kms:ViaService": oneOrMany(unique(encrypted.map((k) => secretsManagerEndpoint(k.region)))) } },
-    });
+  if (encrypted.length > 0) statements.push(decryptStatement("DecryptRegistryCredentials", "secretsmanager", encrypted));
+  return { Version: "2012-10-17", Statement: statements };
+}
+
+/** What a container's execution role reads at start-up besides its image: a secret, a parameter, an env file. */
+export enum ContainerReadAction {
+  SECRET = "secretsmanager:GetSecretValue",
+  PARAMETER = "ssm:GetParameters",
+  OBJECT = "s3:GetObject",
+  BUCKET_LOCATION = "s3:GetBucketLocation",
+}
+
+/** One resource a container reads, and the customer-managed key that encrypts it. */
+export interface ContainerReadGrant {
+  readonly action: ContainerReadAction;
+  readonly resource: string;
+  readonly kms?: {
+    readonly keyArn: string;
+    /** Region of the resource, for the `kms:ViaService` condition. */
+    readonly region: string;
+  };
+}
+
+const READ_SIDS: Record<ContainerReadAction, string> = {
+  [ContainerReadAction.SECRET]: "ReadContainerSecrets",
+  [ContainerReadAction.PARAMETER]: "ReadContainerParameters",
+  [ContainerReadAction.OBJECT]: "ReadEnvironmentFiles",
+  [ContainerReadAction.BUCKET_LOCATION]: "LocateEnvironmentFileBuckets",
+};
+const DECRYPT_VIA: Partial<Record<ContainerReadAction, [string, string]>> = {
+  [ContainerReadAction.SECRET]: ["DecryptContainerSecrets", "secretsmanager"],
+  [ContainerReadAction.PARAMETER]: ["DecryptContainerParameters", "ssm"],
+  [ContainerReadAction.OBJECT]: ["DecryptEnvironmentFiles", "s3"],
+};
+
+/**
+ * Least-privilege read of what containers get at start-up (`secrets`, `environmentFiles`, a log driver's
+ * `secretOptions`): each action on exactly its resources, one statement per action, and `kms:Decrypt` on a
+ * customer-managed key only through the service that holds the value.
+ */
+export function containerReadPolicy(grants: ContainerReadGrant[]): PolicyDocument {
+  if (grants.length === 0) throw new Error("containerReadPolicy needs at least one grant");
+  const actions = Object.values(ContainerReadAction).filter((a) => grants.some((g) => g.action === a));
+  const statements = actions.map((a) => readStatement(READ_SIDS[a], a, grants.filter((g) => g.action === a).map((g) => g.resource)));
+  for (const action of actions) {
+    const via = DECRYPT_VIA[action];
+    const keys = grants.flatMap((g) => (g.action === action && g.kms !== undefined ? [g.kms] : []));
+    if (via !== undefined && keys.length > 0) statements.push(decryptStatement(via[0], via[1], keys));
   }
   return { Version: "2012-10-17", Statement: statements };
 }
 
-function secretsManagerEndpoint(region: string): string {
-  return `secretsmanager.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}`;
+function readStatement(sid: string, action: string, resources: string[]): PolicyStatement {
+  return { Sid: sid, Effect: "Allow", Action: action, Resource: oneOrMany(unique(resources)) };
+}
+
+function decryptStatement(sid: string, service: string, keys: { keyArn: string; region: string }[]): PolicyStatement {
+  return {
+    Sid: sid,
+    Effect: "Allow",
+    Action: "kms:Decrypt",
+    Resource: oneOrMany(unique(keys.map((k) => k.keyArn))),
+    Condition: { StringEquals: { "kms:ViaService": oneOrMany(unique(keys.map((k) => serviceEndpoint(service, k.region)))) } },
+  };
+}
+
+function serviceEndpoint(service: string, region: string): string {
+  return `${service}.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}`;
 }
 
 /** The repositories of one pull-through cache prefix that a role may pull from, in one account and region. */

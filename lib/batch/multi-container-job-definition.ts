@@ -1,0 +1,144 @@
+import { Construct } from "constructs";
+import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
+import type { ContainerBaseOptions, ContainerDependency, FirelensConfig } from "../container-options";
+import type { IpcMode, PidMode } from "../ecs/task-settings";
+import type { IRole } from "../role";
+import { withAdditional } from "../private/additional-properties";
+import { bindContainer } from "../private/container-binding";
+import { ContainerKind } from "../private/container-checks";
+import { ContainerGraph } from "../private/container-graph";
+import { constructFail, Fail } from "../private/fail";
+import { checkFargateSize } from "../private/fargate-sizes";
+import { bindJobBase, JobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
+import { jsonDocument } from "../private/json-document";
+import { checkName } from "../private/names";
+import { checkNumber, isLiteralNumber } from "../private/numbers";
+import type { JobDefinitionBaseProps } from "./job-options";
+
+/** Props of `batch.MultiContainerJobDefinition`. */
+export interface MultiContainerJobDefinitionProps extends JobDefinitionBaseProps {
+  /**
+   * Process namespace of the job's containers; Fargate takes only `task`.
+   * @default - each container its own
+   */
+  readonly pidMode?: PidMode;
+  /**
+   * IPC namespace of the job's containers; not on Fargate.
+   * @default - Docker's
+   */
+  readonly ipcMode?: IpcMode;
+  /**
+   * Members of the job's task properties (`ecsProperties.taskProperties[0]`) this library has no prop for, merged
+   * in as given. A member a prop sets is refused: set the prop.
+   * @default - none
+   */
+  readonly additionalProperties?: { [member: string]: any };
+}
+
+/** A container of `batch.MultiContainerJobDefinition.addContainer`. */
+export interface TaskContainerOptions extends ContainerBaseOptions {
+  /** vCPUs of this container; on Fargate the job's containers together must make a Fargate size. */
+  readonly vcpus: number;
+  /** Memory of this container in MiB. */
+  readonly memoryMiB: number;
+  /**
+   * Whether the job stops when this container stops.
+   * @default true
+   */
+  readonly essential?: boolean;
+  /**
+   * Containers of the job this one waits for.
+   * @default - none
+   */
+  readonly dependsOn?: ContainerDependency[];
+  /**
+   * Make this container the job's FireLens log router (one per job).
+   * @default - not a log router
+   */
+  readonly firelensConfig?: FirelensConfig;
+  /**
+   * Seconds to wait for dependencies, 2 or more (Fargate: at most 120).
+   * @default - ECS's default
+   */
+  readonly startTimeoutSeconds?: number;
+  /**
+   * Seconds between SIGTERM and SIGKILL, 2 or more (Fargate: at most 120).
+   * @default 30
+   */
+  readonly stopTimeoutSeconds?: number;
+}
+
+/**
+ * An AWS Batch job definition with several containers (`ecsProperties`), each with its own image, private or not.
+ * One execution role pulls them all and is granted each image's registry secret and each container's secrets.
+ */
+export class MultiContainerJobDefinition extends Construct {
+  /** The `aws_batch_job_definition`. */
+  public readonly resource: BatchJobDefinition;
+  /** The execution role, given or created. */
+  public readonly executionRole: IRole;
+  private readonly fail: Fail;
+  private readonly base: JobBase;
+  private readonly containers: Record<string, unknown>[] = [];
+  private readonly sizes: { vcpus: number; memoryMiB: number }[] = [];
+  private readonly graph: ContainerGraph;
+  private readonly taskMembers: () => Record<string, unknown>;
+
+  constructor(scope: Construct, id: string, props: MultiContainerJobDefinitionProps) {
+    super(scope, id);
+    this.fail = constructFail(this, "batch.MultiContainerJobDefinition");
+    this.base = bindJobBase(this, this.fail, props);
+    this.executionRole = this.base.executionRole;
+    if (this.base.fargate && props.ipcMode !== undefined) throw this.fail("ipcMode is not supported on Fargate", "remove it, or run on EC2");
+    if (this.base.fargate && props.pidMode !== undefined && props.pidMode !== "task") throw this.fail("pidMode host is not supported on Fargate", "use ecs.PidMode.TASK, or run on EC2");
+    const shared = { ...renderTaskMembers(this.base, props, true), pidMode: props.pidMode, ipcMode: props.ipcMode };
+    this.taskMembers = () => withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
+    this.graph = new ContainerGraph(this.fail, "job");
+    this.resource = new BatchJobDefinition(this, "Resource", {
+      ...jobResourceArgs(this.base, props),
+      name: this.base.name,
+      type: "container",
+      ecsProperties: "{}",
+    });
+    this.node.addValidation({
+      validate: () => {
+        if (this.containers.length === 0) return [this.fail("has no containers", "call addContainer() at least once").message];
+        const problems = this.graph.problems();
+        const total = (key: "vcpus" | "memoryMiB") => this.sizes.reduce((sum, s) => sum + s[key], 0);
+        if (this.base.fargate && this.sizes.every((s) => isLiteralNumber(s.vcpus) && isLiteralNumber(s.memoryMiB))) {
+          try {
+            checkFargateSize(this.fail, "vcpus", total("vcpus"), total("memoryMiB"));
+          } catch (e) {
+            problems.push((e as Error).message);
+          }
+        }
+        return problems;
+      },
+    });
+  }
+
+  /**
+   * Adds a container. Its image's registry credentials, its secrets and its log driver's secret options are granted
+   * to the job's execution role. The options are read now.
+   */
+  public addContainer(name: string, options: TaskContainerOptions): void {
+    checkName(this.fail, "container name", name, 255);
+    if (this.graph.has(name)) throw this.fail(`a container named "${name}" already exists`, "give each container of a job a distinct name");
+    const label = `container "${name}"`;
+    const { vcpus, memoryMiB } = options ?? {};
+    checkNumber(this.fail, `${label} vcpus`, vcpus, { min: 0.25, fractional: this.base.fargate });
+    checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 4 });
+    if (vcpus === undefined || memoryMiB === undefined) throw this.fail(`${label} has no vcpus or memoryMiB`, "give each container its vcpus and memoryMiB");
+    const host = { scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.BATCH_TASK, fargate: this.base.fargate, windows: false, volumes: this.base.volumes };
+    const container = bindContainer(host, label, options, { name, essential: options.essential ?? true, resources: { vcpus, memoryMiB }, memoryMiB: undefined });
+    this.graph.add(name, container);
+    this.containers.push(container);
+    this.sizes.push({ vcpus, memoryMiB });
+    this.resource.ecsProperties = jsonDocument({ taskProperties: [this.taskMembers()] });
+  }
+
+  /** The job definition's ARN, with revision. */
+  public get arn(): string {
+    return this.resource.arn;
+  }
+}

@@ -1,0 +1,155 @@
+import { Token } from "cdktf";
+import { Capability } from "../container-options";
+import type { AnyContainerOptions } from "./container-binding";
+import { checkEnvironment } from "./aws-values";
+import { Fail } from "./fail";
+import { checkNumber, isLiteralNumber } from "./numbers";
+
+/** Which API shape a container is rendered into. */
+export enum ContainerKind {
+  /** An entry of an ECS task definition's `containerDefinitions`. */
+  ECS = "ecs",
+  /** A Batch job definition's `containerProperties`. */
+  BATCH_JOB = "batch-job",
+  /** A container of a Batch job definition's `ecsProperties`. */
+  BATCH_TASK = "batch-task",
+}
+
+/** Where a container runs, which decides what it may ask for. */
+export interface ContainerPlatform {
+  readonly kind: ContainerKind;
+  readonly fargate: boolean;
+  readonly windows: boolean;
+  /** ECS only. */
+  readonly networkMode?: string;
+  /** Names of the task's or job's volumes. */
+  readonly volumes: ReadonlySet<string>;
+}
+
+const BASE = ["image", "command", "environment", "secrets", "mountPoints", "linuxParameters", "ulimits", "user", "privileged", "readonlyRootFilesystem", "logging", "gpuCount", "additionalProperties"];
+const OPTIONS: Record<ContainerKind, ReadonlySet<string> | undefined> = {
+  [ContainerKind.ECS]: new Set([...BASE, "essential", "memoryMiB", "memoryReservationMiB", "cpu", "portMappings", "entryPoint", "workingDirectory", "environmentFiles", "healthCheck", "dependsOn", "volumesFrom", "startTimeoutSeconds", "stopTimeoutSeconds", "restartPolicy", "versionConsistency", "systemControls", "extraHosts", "dnsServers", "dnsSearchDomains", "hostname", "interactive", "pseudoTerminal", "links", "credentialSpecs", "disableNetworking", "dockerSecurityOptions", "dockerLabels", "firelensConfig"]),
+  // The job's own props hold its one container's options beside the job's, and are checked where they are declared.
+  [ContainerKind.BATCH_JOB]: undefined,
+  [ContainerKind.BATCH_TASK]: new Set([...BASE, "essential", "dependsOn", "firelensConfig", "startTimeoutSeconds", "stopTimeoutSeconds", "vcpus", "memoryMiB"]),
+};
+
+/** Options not supported on Windows containers, as ECS's API documents them. */
+const NOT_ON_WINDOWS = ["linuxParameters", "user", "privileged", "readonlyRootFilesystem", "ulimits", "links", "dnsServers", "dnsSearchDomains", "extraHosts", "disableNetworking"] as const;
+/** Options Fargate refuses. */
+const NOT_ON_FARGATE = ["privileged", "dockerSecurityOptions", "gpuCount"] as const;
+const NOT_ON_FARGATE_LINUX = ["devices", "sharedMemorySizeMiB", "tmpfs", "maxSwapMiB", "swappiness"] as const;
+const ABSOLUTE = /^\//;
+
+/** Checks one container's options against where it runs; `label` names it in errors (`container "app"`). */
+export function checkContainer(platform: ContainerPlatform & { readonly fail: Fail }, label: string, options: AnyContainerOptions): void {
+  const { fail, fargate, windows, kind } = platform;
+  // A job's one container has no name of its own: its errors read like the job's props.
+  const L = label === "" ? "" : `${label} `;
+  const where = fargate ? "Fargate" : "EC2";
+  if (options === undefined || options === null || typeof options !== "object") throw fail(`${L}has no options`, "pass an object with at least an image");
+  if (options.image === undefined || typeof (options.image as { bind?: unknown }).bind !== "function") {
+    throw fail(`${L}has no image`, "set image: ContainerImage.fromRegistry(...)");
+  }
+  const known = OPTIONS[kind];
+  const unknown = known === undefined ? [] : Object.keys(options).filter((k) => !known.has(k));
+  if (unknown.length > 0) throw fail(`${L}has options this kind of container does not take: ${unknown.join(", ")}`, "remove them, or set API members this library lacks through additionalProperties");
+  const set = (prop: string) => (options as unknown as Record<string, unknown>)[prop] !== undefined;
+
+  if (windows) {
+    const linuxOnly = NOT_ON_WINDOWS.filter(set);
+    if (linuxOnly.length > 0) throw fail(`${L}sets ${linuxOnly.join(", ")}, which Windows containers do not support`, "remove them, or run the task on Linux");
+  }
+  if (fargate) {
+    const refused = NOT_ON_FARGATE.filter(set);
+    if (refused.length > 0) throw fail(`${L}sets ${refused.join(", ")}, which Fargate does not support`, "remove them, or run on EC2");
+  }
+  checkEnvironment(fail, `${L}environment`, options.environment);
+  checkEnvironment(fail, `${L}secrets`, options.secrets as { [name: string]: never } | undefined);
+  const both = Object.keys(options.secrets ?? {}).filter((name) => options.environment?.[name] !== undefined);
+  if (both.length > 0) throw fail(`${L}sets ${both.join(", ")} both in environment and in secrets`, "keep each variable in one of them");
+  checkAbsolute(fail, `${L}workingDirectory`, options.workingDirectory, "/srv/app");
+  checkNumber(fail, `${L}gpuCount`, options.gpuCount, { min: 1 });
+  if (options.user !== undefined && !Token.isUnresolved(options.user) && !/^[^\s:]+(:[^\s:]+)?$/.test(options.user)) {
+    throw fail(`${L}user ${JSON.stringify(options.user)} is not a user or user:group`, "give a name or uid, optionally with :group or :gid, e.g. 1000:1000");
+  }
+
+  for (const [i, mount] of (options.mountPoints ?? []).entries()) {
+    if (!Token.isUnresolved(mount.sourceVolume) && !platform.volumes.has(mount.sourceVolume)) {
+      throw fail(`${L}mountPoints[${i}] names the volume "${mount.sourceVolume}", which is not one of the volumes`, `add a volume named "${mount.sourceVolume}" to volumes, or use one of: ${[...platform.volumes].join(", ") || "(none)"}`);
+    }
+    checkAbsolute(fail, `${L}mountPoints[${i}] containerPath`, mount.containerPath, "/data");
+  }
+
+  const linux = options.linuxParameters;
+  if (linux !== undefined) {
+    if (kind !== ContainerKind.ECS && (linux.addCapabilities !== undefined || linux.dropCapabilities !== undefined)) {
+      throw fail(`${L}linuxParameters sets capabilities, which Batch jobs do not take`, "remove addCapabilities and dropCapabilities");
+    }
+    if (fargate) {
+      const refused = NOT_ON_FARGATE_LINUX.filter((k) => linux[k] !== undefined);
+      if (refused.length > 0) throw fail(`${L}linuxParameters sets ${refused.join(", ")}, which Fargate does not support`, "remove them, or run on EC2");
+      const added = (linux.addCapabilities ?? []).filter((c) => c !== Capability.SYS_PTRACE);
+      if (added.length > 0) throw fail(`${L}linuxParameters adds ${added.join(", ")}, but Fargate adds only SYS_PTRACE`, "add only SYS_PTRACE, or run on EC2");
+    }
+    checkNumber(fail, `${L}linuxParameters.sharedMemorySizeMiB`, linux.sharedMemorySizeMiB, { min: 1 });
+    checkNumber(fail, `${L}linuxParameters.maxSwapMiB`, linux.maxSwapMiB, { min: 0 });
+    checkNumber(fail, `${L}linuxParameters.swappiness`, linux.swappiness, { min: 0, max: 100 });
+    if (linux.swappiness !== undefined && linux.maxSwapMiB === undefined) throw fail(`${L}linuxParameters sets swappiness without maxSwapMiB`, "set maxSwapMiB too: ECS ignores swappiness without it");
+    (linux.devices ?? []).forEach((d, i) => checkAbsolute(fail, `${L}linuxParameters.devices[${i}] hostPath`, d.hostPath, "/dev/fuse"));
+    (linux.tmpfs ?? []).forEach((t, i) => {
+      checkAbsolute(fail, `${L}linuxParameters.tmpfs[${i}] containerPath`, t.containerPath, "/tmp");
+      checkNumber(fail, `${L}linuxParameters.tmpfs[${i}] sizeMiB`, t.sizeMiB, { min: 1 });
+    });
+  }
+
+  const ulimits = options.ulimits ?? [];
+  ulimits.forEach((u, i) => {
+    checkNumber(fail, `${L}ulimits[${i}] softLimit`, u.softLimit, { min: 0 });
+    checkNumber(fail, `${L}ulimits[${i}] hardLimit`, u.hardLimit, { min: 0 });
+    if (isLiteralNumber(u.softLimit) && isLiteralNumber(u.hardLimit) && u.softLimit > u.hardLimit) {
+      throw fail(`${L}ulimit ${u.name} has a soft limit of ${u.softLimit} above its hard limit of ${u.hardLimit}`, "make softLimit at most hardLimit");
+    }
+    if (ulimits.findIndex((o) => o.name === u.name) !== i) throw fail(`${L}sets the ulimit ${u.name} twice`, "set each limit once");
+  });
+
+  const health = options.healthCheck;
+  if (health !== undefined) {
+    const first = health.command?.[0];
+    if (!Token.isUnresolved(health.command) && (health.command === undefined || health.command.length < 2 || (first !== "CMD" && first !== "CMD-SHELL"))) {
+      throw fail(`${L}healthCheck.command ${JSON.stringify(health.command)} does not start with CMD or CMD-SHELL`, 'give ["CMD", "<program>", "<args>"...] or ["CMD-SHELL", "<shell command>"]');
+    }
+    checkNumber(fail, `${L}healthCheck.intervalSeconds`, health.intervalSeconds, { min: 5, max: 300 });
+    checkNumber(fail, `${L}healthCheck.timeoutSeconds`, health.timeoutSeconds, { min: 2, max: 60 });
+    checkNumber(fail, `${L}healthCheck.retries`, health.retries, { min: 1, max: 10 });
+    checkNumber(fail, `${L}healthCheck.startPeriodSeconds`, health.startPeriodSeconds, { min: 0, max: 300 });
+  }
+  const timeouts = fargate ? { min: 2, max: 120 } : { min: 0 };
+  checkNumber(fail, `${L}startTimeoutSeconds (${where})`, options.startTimeoutSeconds, timeouts);
+  checkNumber(fail, `${L}stopTimeoutSeconds (${where})`, options.stopTimeoutSeconds, timeouts);
+
+  const restart = options.restartPolicy;
+  if (restart !== undefined) {
+    checkNumber(fail, `${L}restartPolicy.restartAttemptPeriodSeconds`, restart.restartAttemptPeriodSeconds, { min: 60, max: 1800 });
+    if ((restart.ignoredExitCodes?.length ?? 0) > 50) throw fail(`${L}restartPolicy ignores ${restart.ignoredExitCodes!.length} exit codes`, "list at most 50");
+    restart.ignoredExitCodes?.forEach((code, i) => checkNumber(fail, `${L}restartPolicy.ignoredExitCodes[${i}]`, code, { min: 0, max: 255 }));
+  }
+
+  const awsvpc = platform.networkMode === "awsvpc";
+  if (awsvpc && options.hostname !== undefined) throw fail(`${L}sets hostname, which awsvpc networking does not support`, "remove hostname (the task's ENI names the host)");
+  if (awsvpc && options.extraHosts !== undefined) throw fail(`${L}sets extraHosts, which awsvpc networking does not support`, "remove extraHosts, or use bridge or host networking on EC2");
+  if (options.links !== undefined && platform.networkMode !== "bridge") throw fail(`${L}sets links, which only bridge networking supports`, "remove links (containers of an awsvpc task reach each other on localhost)");
+  if ((options.environmentFiles?.length ?? 0) > 10) throw fail(`${L}has ${options.environmentFiles!.length} environment files`, "use at most 10, as ECS allows");
+  if ((options.credentialSpecs?.length ?? 0) > 1 || (options.credentialSpecs ?? []).some((c) => !Token.isUnresolved(c) && !c.startsWith("credentialspec:") && !c.startsWith("credentialspecdomainless:"))) {
+    throw fail(`${L}credentialSpecs ${JSON.stringify(options.credentialSpecs)} is not one credentialspec: entry`, "give one entry, credentialspec:<ARN> or credentialspecdomainless:<ARN>");
+  }
+  if (options.firelensConfig !== undefined && options.firelensConfig.options?.["config-file-type"] === "s3" && fargate) {
+    throw fail(`${L}firelensConfig reads its configuration from S3, which Fargate does not support`, 'use "config-file-type": "file" with a file in the image');
+  }
+}
+
+function checkAbsolute(fail: Fail, prop: string, value: string | undefined, example: string): void {
+  if (value !== undefined && !Token.isUnresolved(value) && !ABSOLUTE.test(value)) {
+    throw fail(`${prop} "${value}" is not an absolute path`, `give the path from the root, e.g. ${example}`);
+  }
+}

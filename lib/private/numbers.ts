@@ -1,0 +1,30 @@
+import { Token } from "cdktf";
+import { Fail } from "./fail";
+
+/** The bounds of a number a prop takes; both inclusive. */
+export interface NumberRange {
+  readonly min?: number;
+  readonly max?: number;
+  /** Fractions allowed (Batch's Fargate vCPUs); whole numbers otherwise. */
+  readonly fractional?: boolean;
+}
+
+/**
+ * The one number check: a literal must be finite, whole unless `fractional`, and within the range; undefined and
+ * Terraform references (a number token is a huge negative literal, so it is tested before anything else) pass.
+ */
+export function checkNumber(fail: Fail, prop: string, value: number | undefined, range: NumberRange = {}): void {
+  if (value === undefined || Token.isUnresolved(value)) return;
+  const { min, max, fractional } = range;
+  const bounds = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : "";
+  const kind = fractional ? "number" : "whole number";
+  const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}`;
+  if (typeof value !== "number" || !Number.isFinite(value)) throw fail(`${prop} ${String(value)} is not a finite number`, want);
+  if (!fractional && !Number.isInteger(value)) throw fail(`${prop} ${value} is not a whole number`, want);
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw fail(`${prop} ${value} is out of range`, want);
+}
+
+/** Whether a number is a literal (not a Terraform reference), so comparisons between props can be made. */
+export function isLiteralNumber(value: number | undefined): value is number {
+  return value !== undefined && !Token.isUnresolved(value);
+}
