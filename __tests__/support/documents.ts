@@ -22,7 +22,8 @@ class ExpressionParser {
     if (c === "{") return this.object();
     if (c === "[") return this.array();
     if (c === "\"") return this.string();
-    const bare = /^[A-Za-z0-9_.\-[\]"*]+/.exec(this.text.slice(this.pos))![0];
+    // A number first: a bare reference may hold brackets (`x[0]`), a number in a list must not take its "]".
+    const bare = (/^-?\d+(\.\d+)?(e[+-]?\d+)?(?![A-Za-z_])/.exec(this.text.slice(this.pos)) ?? /^[A-Za-z0-9_.\-[\]"*]+/.exec(this.text.slice(this.pos))!)[0];
     this.pos += bare.length;
     if (bare === "true" || bare === "false") return bare === "true";
     if (bare === "null") return null;

@@ -4,7 +4,7 @@ import type { ContainerBaseOptions } from "../container-options";
 import type { ContainerSecret } from "../container-secret";
 import type { ContainerOptions } from "../ecs/container-options";
 import type { IRole } from "../role";
-import { checkContainer, ContainerPlatform } from "./container-checks";
+import { checkContainer, ContainerKind, ContainerPlatform } from "./container-checks";
 import { ContainerSpec, NamedValueFrom, renderContainerDefinition } from "./container-definition";
 import { Fail } from "./fail";
 import { withAdditional } from "./additional-properties";
@@ -43,7 +43,7 @@ export function bindContainer(host: ContainerHost, label: string, options: AnyCo
       secretOptions: log.secretOptions && valuesFrom(log.secretOptions, role),
     },
   };
-  return withAdditional(host.fail, label === "" ? "" : `${label} `, renderContainerDefinition(spec), options.additionalProperties);
+  return withAdditional(host.fail, label === "" ? "" : `${label} `, renderContainerDefinition(spec, host.kind !== ContainerKind.ECS), options.additionalProperties);
 }
 
 /** Secrets sorted by name (the APIs return them so; any other order is a perpetual diff), each granted. */

@@ -39,7 +39,8 @@ const NOT_ON_WINDOWS = ["linuxParameters", "user", "privileged", "readonlyRootFi
 /** Options Fargate refuses. */
 const NOT_ON_FARGATE = ["privileged", "dockerSecurityOptions", "gpuCount"] as const;
 const NOT_ON_FARGATE_LINUX = ["devices", "sharedMemorySizeMiB", "tmpfs", "maxSwapMiB", "swappiness"] as const;
-const ABSOLUTE = /^\//;
+// Linux paths from the root, or Windows paths from a drive (C:\\data).
+const ABSOLUTE = /^(?:\/|[A-Za-z]:\\)/;
 
 /** Checks one container's options against where it runs; `label` names it in errors (`container "app"`). */
 export function checkContainer(platform: ContainerPlatform & { readonly fail: Fail }, label: string, options: AnyContainerOptions): void {

@@ -69,10 +69,11 @@ export interface ContainerSpec {
 }
 
 /**
- * One container in the API's shape: an entry of an ECS task definition's `containerDefinitions`, of a Batch job's
- * `ecsProperties` containers, or (without a name) a Batch job's `containerProperties`. Members appear only when set.
+ * One container in the API's shape: an entry of an ECS task definition's `containerDefinitions`, or with `batch`
+ * of a Batch job's `ecsProperties` containers, or (without a name) a Batch job's `containerProperties`. Members
+ * appear only when set.
  */
-export function renderContainerDefinition(spec: ContainerSpec): Record<string, unknown> {
+export function renderContainerDefinition(spec: ContainerSpec, batch = false): Record<string, unknown> {
   return dropUndefined({
     name: spec.name,
     image: spec.image,
@@ -95,7 +96,7 @@ export function renderContainerDefinition(spec: ContainerSpec): Record<string, u
     environmentFiles: spec.environmentFiles?.map((value) => ({ value, type: "s3" })),
     mountPoints: spec.mountPoints?.map((m) => dropUndefined({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: m.readOnly })),
     volumesFrom: spec.volumesFrom?.map((v) => dropUndefined({ sourceContainer: v.sourceContainer, readOnly: v.readOnly })),
-    linuxParameters: spec.linuxParameters && renderLinuxParameters(spec.linuxParameters),
+    linuxParameters: spec.linuxParameters && renderLinuxParameters(spec.linuxParameters, batch),
     secrets: spec.secrets,
     dependsOn: spec.dependsOn?.map((d) => ({ containerName: d.containerName, condition: d.condition })),
     startTimeout: spec.startTimeoutSeconds,
@@ -135,13 +136,16 @@ function resourceRequirements(spec: ContainerSpec): { type: string; value: strin
   return list.length > 0 ? list : undefined;
 }
 
-function renderLinuxParameters(p: LinuxParameters): Record<string, unknown> {
+/** Batch spells device permissions in capitals (`READ`), ECS in lower case (`read`). */
+function renderLinuxParameters(p: LinuxParameters, batch: boolean): Record<string, unknown> {
   const capabilities = p.addCapabilities !== undefined || p.dropCapabilities !== undefined
     ? dropUndefined({ add: p.addCapabilities, drop: p.dropCapabilities })
     : undefined;
   return dropUndefined({
     capabilities,
-    devices: p.devices?.map((d) => dropUndefined({ hostPath: d.hostPath, containerPath: d.containerPath, permissions: d.permissions })),
+    devices: p.devices?.map((d) => dropUndefined({
+      hostPath: d.hostPath, containerPath: d.containerPath, permissions: batch ? d.permissions?.map((x) => x.toUpperCase()) : d.permissions,
+    })),
     initProcessEnabled: p.initProcessEnabled,
     sharedMemorySize: p.sharedMemorySizeMiB,
     tmpfs: p.tmpfs?.map((t) => dropUndefined({ containerPath: t.containerPath, size: t.sizeMiB, mountOptions: t.mountOptions })),
