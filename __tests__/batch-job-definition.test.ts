@@ -77,8 +77,8 @@ describe("batch.JobDefinition", () => {
     [{ platform: batch.Platform.FARGATE, fargatePlatformVersion: "1.1.0" }, /fargatePlatformVersion "1.1.0" cannot pull with registry credentials \(needs 1.2.0/],
     [{ platform: batch.Platform.EC2, vcpus: 0.5 }, /vcpus 0.5 is not a whole number/],
     [{ platform: batch.Platform.EC2, assignPublicIp: true }, /apply only to Fargate/],
-    [{ platform: batch.Platform.EC2, retryAttempts: 11 }, /retryAttempts 11 is outside 1-10/],
-    [{ platform: batch.Platform.EC2, timeoutSeconds: 30 }, /timeoutSeconds 30 is below Batch's minimum of 60/],
+    [{ platform: batch.Platform.EC2, retryAttempts: 11 }, /retryAttempts 11 is out of range\. Fix: give retryAttempts as a whole number from 1 to 10/],
+    [{ platform: batch.Platform.EC2, timeoutSeconds: 30 }, /timeoutSeconds 30 is out of range\. Fix: give timeoutSeconds as a whole number of at least 60/],
     [{ platform: batch.Platform.EC2, environment: { AWS_BATCH_X: "1" } }, /reserved AWS_BATCH prefix/],
     [{ platform: batch.Platform.EC2, name: "bad name" }, /name "bad name" is invalid/],
   ])("rejects %j", (props, message) => {

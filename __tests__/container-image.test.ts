@@ -10,7 +10,7 @@ describe("ContainerImage", () => {
     const stack = testStack();
     const role = new IamRole(stack, "Role", { assumeRolePolicy: "{}" });
     const config = ContainerImage.fromRegistry("quay.io/org/app:1", { credentials: quay() }).bind(stack, role);
-    expect(config).toEqual({ imageName: "quay.io/org/app:1", credentialsParameter: SECRET_ARN });
+    expect(config).toEqual({ imageName: "quay.io/org/app:1", credentialsParameter: SECRET_ARN, repositoryCredentials: { credentialsParameter: SECRET_ARN } });
     expect(decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy).Statement[0].Resource).toBe(SECRET_ARN);
   });
 

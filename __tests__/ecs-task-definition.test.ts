@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
-import { ContainerImage, EphemeralVariable, LogDriver, RegistryCredentials, RegistrySecret, ecs } from "../lib";
+import { ContainerImage, CpuArchitecture, EphemeralVariable, LogDriver, RegistryCredentials, RegistrySecret, ecs } from "../lib";
 import { decodeDocument } from "./support/documents";
 import { REGION_ATTRIBUTE } from "./support/line";
 import { KEY_ARN, SECRET_ARN, resourcesOf, synthObject, testStack } from "./support/stacks";
@@ -107,7 +107,7 @@ describe("ecs.TaskDefinition", () => {
 
   test("renders every container option, with awslogs in the provider's region", () => {
     const stack = testStack();
-    const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.EC2, cpuArchitecture: ecs.CpuArchitecture.ARM64 });
+    const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.EC2, cpuArchitecture: CpuArchitecture.ARM64 });
     task.addContainer("app", {
       image: ContainerImage.fromRegistry("nginx"),
       memoryMiB: 256,
@@ -171,7 +171,7 @@ describe("ecs.TaskDefinition", () => {
       [{ memoryMiB: 1024 }, /asks for 1024 MiB but the task has 512 MiB/],
       [{ memoryMiB: 256, memoryReservationMiB: 300 }, /reserves 300 MiB but is limited to 256 MiB/],
       [{ portMappings: [{ containerPort: 80, hostPort: 8080 }] }, /host port 8080 to container port 80, which awsvpc networking cannot do/],
-      [{ portMappings: [{ containerPort: 70000 }] }, /maps port 70000/],
+      [{ portMappings: [{ containerPort: 70000 }] }, /containerPort 70000 is out of range/],
     ])("container %j", (options, message) => {
       const { task } = fargate();
       expect(() => task.addContainer("app", { image: ContainerImage.fromRegistry("nginx"), ...options })).toThrow(message);

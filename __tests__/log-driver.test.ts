@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { ContainerImage, LogDriver, LogDriverConfig, batch, ecs } from "../lib";
+import { ContainerImage, FirelensLogRouterType, LogDriver, LogDriverConfig, batch, ecs } from "../lib";
 import { decodeDocument } from "./support/documents";
 import { REGION_ATTRIBUTE } from "./support/line";
 import { ref, resourcesOf, testStack } from "./support/stacks";
@@ -19,9 +19,10 @@ describe("LogDriver", () => {
     const stack = testStack();
     const firelens = LogDriver.generic({ logDriver: "awsfirelens", options: { Name: "cloudwatch" } });
     const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE });
+    task.addContainer("router", { image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"), firelensConfig: { routerType: FirelensLogRouterType.FLUENTBIT } });
     task.addContainer("app", { image: ContainerImage.fromRegistry("nginx"), logging: firelens });
     new batch.JobDefinition(stack, "Job", { platform: batch.Platform.EC2, image: ContainerImage.fromRegistry("nginx"), logging: LogDriver.generic({ logDriver: "json-file" }) });
-    expect(decodeDocument(resourcesOf(stack, "aws_ecs_task_definition")[0].container_definitions)[0].logConfiguration).toEqual({ logDriver: "awsfirelens", options: { Name: "cloudwatch" } });
+    expect(decodeDocument(resourcesOf(stack, "aws_ecs_task_definition")[0].container_definitions)[1].logConfiguration).toEqual({ logDriver: "awsfirelens", options: { Name: "cloudwatch" } });
     expect(decodeDocument(resourcesOf(stack, "aws_batch_job_definition")[0].container_properties).logConfiguration).toEqual({ logDriver: "json-file" });
   });
 

@@ -1,6 +1,9 @@
 import { Lazy, TerraformStack } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { ContainerImage, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UpstreamRegistry, ValidationError, batch, ecs } from "../lib";
+import {
+  Capability, ContainerImage, ContainerSecret, CpuArchitecture, IpcMode, PidMode, DevicePermission, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UlimitName,
+  UpstreamRegistry, ValidationError, batch, ecs,
+} from "../lib";
 import { network, quay, SECRET_ARN, testStack } from "./support/stacks";
 
 type Case = [string, string, (stack: TerraformStack) => unknown];
@@ -128,6 +131,93 @@ CASES.push(
   ["an empty log driver name", 'LogDriver.generic("")', () => LogDriver.generic({ logDriver: "" })],
   ["user data renderer: a registry twice", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: SECRET_ARN }, { registry: "quay.io", secretArn: SECRET_ARN }] })],
   ["user data renderer: an ARN with a quote", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: `${SECRET_ARN}'` }] })],
+);
+
+// The workload's props: containers, volumes, secrets, task and job settings (issue 15).
+const SM = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:app/db-Ab12Cd";
+const nginx = ContainerImage.fromRegistry("nginx");
+const ec2Task = (s: TerraformStack, props: Partial<ecs.TaskDefinitionProps> = {}) =>
+  new ecs.TaskDefinition(s, "Task", { family: "app", compatibility: ecs.Compatibility.EC2, memoryMiB: 1024, ...props });
+const ec2Container = (name: string, options: object, props: Partial<ecs.TaskDefinitionProps> = {}): Case => [`EC2 container: ${name}`, "ecs.TaskDefinition test/Task", (s) => ec2Task(s, props).addContainer("app", { image: nginx, ...options })];
+const windows = (name: string, options: object): Case => ec2Container(`Windows: ${name}`, options, { operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE });
+const multi = (name: string, options: object, props: Partial<batch.MultiContainerJobDefinitionProps> = {}): Case => [`multi-container job: ${name}`, "batch.MultiContainerJobDefinition test/Multi", (s) => new batch.MultiContainerJobDefinition(s, "Multi", { platform: batch.Platform.FARGATE, ...props }).addContainer("app", { image: nginx, vcpus: 0.25, memoryMiB: 512, ...options })];
+const smSecret = (name: string, arn: string, options: object = {}): Case => [`Secrets Manager secret: ${name}`, `ContainerSecret.fromSecretsManager(${JSON.stringify(arn)})`, () => ContainerSecret.fromSecretsManager(arn, options)];
+CASES.push(
+  smSecret("no suffix", ARN_OF("app/db")), smSecret("an SSM ARN", "arn:aws:ssm:eu-west-1:111122223333:parameter/x"), smSecret("a name", "app/db"),
+  smSecret("a field with a colon", SM, { field: "a:b" }), smSecret("a stage and an id", SM, { versionStage: "AWSCURRENT", versionId: "0123456789abcdef0123456789abcdef" }),
+  smSecret("a short version id", SM, { versionId: "v1" }), smSecret("a KMS alias", SM, { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/x" }),
+  ["SSM parameter name that is an ARN", 'ContainerSecret.fromSsmParameterName("arn:aws:ssm:eu-west-1:111122223333:parameter/x")', () => ContainerSecret.fromSsmParameterName("arn:aws:ssm:eu-west-1:111122223333:parameter/x")],
+  ["SSM parameter name with spaces", 'ContainerSecret.fromSsmParameterName("/a b")', () => ContainerSecret.fromSsmParameterName("/a b")],
+  ["SSM parameter ARN that is a name", 'ContainerSecret.fromSsmParameterArn("/app/x")', () => ContainerSecret.fromSsmParameterArn("/app/x")],
+  ["SSM parameter ARN of Secrets Manager", `ContainerSecret.fromSsmParameterArn(${JSON.stringify(SM)})`, () => ContainerSecret.fromSsmParameterArn(SM)],
+  ["environment file bucket ARN", 'ecs.EnvironmentFile.fromS3Object("arn:aws:s3:::b", "a.env")', () => ecs.EnvironmentFile.fromS3Object("arn:aws:s3:::b", "a.env")],
+  ["environment file without .env", 'ecs.EnvironmentFile.fromS3Object("bucket", "a.txt")', () => ecs.EnvironmentFile.fromS3Object("bucket", "a.txt")],
+  ["environment file key with a leading slash", 'ecs.EnvironmentFile.fromS3Object("bucket", "/a.env")', () => ecs.EnvironmentFile.fromS3Object("bucket", "/a.env")],
+  container("privileged on Fargate", { privileged: true }), container("docker security options on Fargate", { dockerSecurityOptions: ["no-new-privileges"] }),
+  container("a GPU on Fargate", { gpuCount: 1 }), container("devices on Fargate", { linuxParameters: { devices: [{ hostPath: "/dev/fuse" }] } }),
+  container("shared memory on Fargate", { linuxParameters: { sharedMemorySizeMiB: 128 } }), container("tmpfs on Fargate", { linuxParameters: { tmpfs: [{ containerPath: "/tmp", sizeMiB: 64 }] } }),
+  container("NET_ADMIN on Fargate", { linuxParameters: { addCapabilities: [Capability.NET_ADMIN] } }), container("hostname on awsvpc", { hostname: "app" }),
+  container("extra hosts on awsvpc", { extraHosts: [{ hostname: "db", ipAddress: "10.0.0.1" }] }), container("links on awsvpc", { links: ["db"] }),
+  container("a mount of a volume the task lacks", { mountPoints: [{ sourceVolume: "data", containerPath: "/data" }] }),
+  container("a relative mount path", { mountPoints: [{ sourceVolume: "data", containerPath: "data" }] }),
+  container("a health check without CMD", { healthCheck: { command: ["curl", "-f", "http://localhost/"] } }),
+  container("a health check interval of 4 s", { healthCheck: { command: ["CMD", "true"], intervalSeconds: 4 } }),
+  container("a health check timeout of 61 s", { healthCheck: { command: ["CMD", "true"], timeoutSeconds: 61 } }),
+  container("11 health check retries", { healthCheck: { command: ["CMD", "true"], retries: 11 } }),
+  container("a stop timeout of 121 s on Fargate", { stopTimeoutSeconds: 121 }), container("a start timeout of 1 s on Fargate", { startTimeoutSeconds: 1 }),
+  container("a restart period of 59 s", { restartPolicy: { enabled: true, restartAttemptPeriodSeconds: 59 } }),
+  container("51 ignored exit codes", { restartPolicy: { enabled: true, ignoredExitCodes: Array.from({ length: 51 }, (_, i) => i) } }),
+  container("a soft ulimit above the hard one", { ulimits: [{ name: UlimitName.NOFILE, softLimit: 2048, hardLimit: 1024 }] }),
+  container("the same ulimit twice", { ulimits: [{ name: UlimitName.NOFILE, softLimit: 1, hardLimit: 1 }, { name: UlimitName.NOFILE, softLimit: 2, hardLimit: 2 }] }),
+  container("a user with spaces", { user: "app user" }), container("a GPU count of 0.5", { gpuCount: 0.5 }),
+  container("a variable both plain and secret", { environment: { DB: "x" }, secrets: { DB: ContainerSecret.fromSecretsManager(SM) } }),
+  container("a secret name with =", { secrets: { "A=B": ContainerSecret.fromSecretsManager(SM) } }),
+  container("11 environment files", { environmentFiles: Array.from({ length: 11 }, (_, i) => ecs.EnvironmentFile.fromS3Object("bucket", `f${i}.env`)) }),
+  container("two credential specs", { credentialSpecs: ["credentialspec:arn:a", "credentialspec:arn:b"] }),
+  container("a credential spec without its prefix", { credentialSpecs: ["arn:aws:ssm:eu-west-1:111122223333:parameter/gmsa"] }),
+  container("FireLens config from S3 on Fargate", { firelensConfig: { routerType: "fluentbit", options: { "config-file-type": "s3" } } }),
+  container("additionalProperties setting a typed member", { command: ["a"], additionalProperties: { command: ["b"] } }),
+  container("an option ECS containers do not take", { vcpus: 1 }),
+  container("a port range with a host port", { portMappings: [{ containerPortRange: "8000-8010", hostPort: 8000 }] }),
+  container("a port range backwards", { portMappings: [{ containerPortRange: "8010-8000" }] }),
+  container("a port and a port range", { portMappings: [{ containerPort: 80, containerPortRange: "8000-8010" }] }),
+  container("an app protocol without a name", { portMappings: [{ containerPort: 80, appProtocol: ecs.AppProtocol.HTTP }] }),
+  ec2Container("swappiness without max swap", { linuxParameters: { swappiness: 10 } }), ec2Container("swappiness 101", { linuxParameters: { swappiness: 101, maxSwapMiB: 1 } }),
+  ec2Container("a relative device path", { linuxParameters: { devices: [{ hostPath: "dev/fuse", permissions: [DevicePermission.READ] }] } }),
+  ec2Container("a tmpfs of 0 MiB", { linuxParameters: { tmpfs: [{ containerPath: "/tmp", sizeMiB: 0 }] } }),
+  ec2Container("ports with networkMode none", { portMappings: [{ containerPort: 80 }] }, { networkMode: ecs.NetworkMode.NONE }),
+  windows("a user", { user: "app" }), windows("Linux parameters", { linuxParameters: { initProcessEnabled: true } }), windows("a read-only root", { readonlyRootFilesystem: true }),
+  windows("ulimits", { ulimits: [{ name: UlimitName.NOFILE, softLimit: 1, hardLimit: 1 }] }), windows("DNS servers", { dnsServers: ["10.0.0.2"] }),
+  task("ephemeral storage of 20 GiB", { ephemeralStorageGiB: 20 }), task("ephemeral storage of 201 GiB", { ephemeralStorageGiB: 201 }),
+  task("ipcMode on Fargate", { ipcMode: IpcMode.HOST }), task("pidMode host on Fargate", { pidMode: PidMode.HOST }),
+  task("placement constraints on Fargate", { placementConstraints: [{ expression: "attribute:x == y" }] }),
+  task("a host volume on Fargate", { volumes: [{ name: "v", hostPath: "/data" }] }), task("a Docker volume on Fargate", { volumes: [{ name: "v", dockerVolume: {} }] }),
+  task("an FSx volume on Linux", { volumes: [{ name: "v", fsxWindowsFileServer: { fileSystemId: "fs-0123456789abcdef0", rootDirectory: "\\s", domain: "d", credentials: ContainerSecret.fromSecretsManager(SM) } }] }),
+  task("two sources on a volume", { volumes: [{ name: "v", efs: { fileSystemId: "fs-0123456789abcdef0" }, configuredAtLaunch: true }] }),
+  task("two volumes of one name", { volumes: [{ name: "v" }, { name: "v" }] }), task("a volume name with a slash", { volumes: [{ name: "a/b" }] }),
+  task("an EFS id of the wrong shape", { volumes: [{ name: "v", efs: { fileSystemId: "efs-1" } }] }),
+  task("an EFS access point without TLS", { volumes: [{ name: "v", efs: { fileSystemId: "fs-0123456789abcdef0", accessPointId: "fsap-0123456789abcdef0" } }] }),
+  task("EFS IAM authorization without TLS", { volumes: [{ name: "v", efs: { fileSystemId: "fs-0123456789abcdef0", iamAuthorization: true } }] }),
+  task("an EFS root directory with an access point", { volumes: [{ name: "v", efs: { fileSystemId: "fs-0123456789abcdef0", accessPointId: "fsap-0123456789abcdef0", transitEncryption: true, rootDirectory: "/x" } }] }),
+  task("an EFS TLS port without TLS", { volumes: [{ name: "v", efs: { fileSystemId: "fs-0123456789abcdef0", transitEncryptionPort: 2049 } }] }),
+  task("a task role twice", { taskRoleArn: "arn:aws:iam::111122223333:role/a", taskRole: { name: "b", arn: "arn:aws:iam::111122223333:role/b" } as never }),
+  task("ARM64 Windows", { operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE, cpuArchitecture: CpuArchitecture.ARM64 }),
+  task("a proxy on bridge networking", { compatibility: ecs.Compatibility.EC2, memoryMiB: 512, networkMode: ecs.NetworkMode.BRIDGE, proxyConfiguration: { containerName: "envoy", properties: {} } }),
+  ["ephemeral storage on EC2", "ecs.TaskDefinition test/Task", (s) => ec2Task(s, { ephemeralStorageGiB: 30 })],
+  ["11 placement constraints", "ecs.TaskDefinition test/Task", (s) => ec2Task(s, { placementConstraints: Array.from({ length: 11 }, () => ({ expression: "attribute:x == y" })) })],
+  jobCase("a GPU on Fargate", { platform: batch.Platform.FARGATE, gpuCount: 1 }), jobCase("privileged on Fargate", { platform: batch.Platform.FARGATE, privileged: true }),
+  jobCase("ulimits on Fargate", { platform: batch.Platform.FARGATE, ulimits: [{ name: UlimitName.NOFILE, softLimit: 1, hardLimit: 1 }] }),
+  jobCase("capabilities on Batch", { linuxParameters: { addCapabilities: [Capability.SYS_PTRACE] } }),
+  jobCase("ephemeral storage on EC2", { ephemeralStorageGiB: 30 }), jobCase("an architecture on EC2", { cpuArchitecture: CpuArchitecture.ARM64 }),
+  jobCase("ephemeral storage of 300 GiB", { platform: batch.Platform.FARGATE, ephemeralStorageGiB: 300 }),
+  jobCase("scheduling priority 10000", { schedulingPriority: 10000 }), jobCase("retry conditions without attempts", { retryConditions: [{ action: batch.RetryAction.EXIT }] }),
+  jobCase("6 retry conditions", { retryAttempts: 2, retryConditions: Array.from({ length: 6 }, () => ({ action: batch.RetryAction.EXIT })) }),
+  jobCase("an exit code pattern with letters", { retryAttempts: 2, retryConditions: [{ action: batch.RetryAction.EXIT, onExitCode: "abc" }] }),
+  jobCase("a job role twice", { jobRoleArn: "arn:aws:iam::111122223333:role/a", jobRole: { name: "b", arn: "arn:aws:iam::111122223333:role/b" } as never }),
+  jobCase("a Docker volume", { volumes: [{ name: "v", dockerVolume: {} }] }), jobCase("a mount of a volume the job lacks", { mountPoints: [{ sourceVolume: "v", containerPath: "/v" }] }),
+  jobCase("additionalProperties setting a typed member", { additionalProperties: { image: "other" } }), jobCase("a parameter name with =", { parameters: { "a=b": "c" } }),
+  multi("no vcpus", { vcpus: undefined }), multi("0.1 vCPU", { vcpus: 0.1 }), multi("a GPU on Fargate", { gpuCount: 1 }), multi("an ECS-only option", { healthCheck: { command: ["CMD", "true"] } }),
+  multi("ipcMode on Fargate", {}, { ipcMode: IpcMode.TASK }), multi("a stop timeout of 121 s on Fargate", { stopTimeoutSeconds: 121 }),
 );
 
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {

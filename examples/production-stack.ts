@@ -7,7 +7,7 @@ import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import {
-  ContainerDependencyCondition, ContainerImage, ContainerSecret, EphemeralVariable, FirelensLogRouterType,
+  ContainerDependencyCondition, ContainerImage, CpuArchitecture, ContainerSecret, EphemeralVariable, FirelensLogRouterType,
   LogDriver, RegistryCredentials, RegistrySecret, UlimitName, batch, ecs,
 } from "cdktf-private-registry";
 
@@ -44,7 +44,7 @@ export class ProductionExampleStack extends TerraformStack {
       compatibility: ecs.Compatibility.FARGATE,
       cpu: 1024,
       memoryMiB: 2048,
-      cpuArchitecture: ecs.CpuArchitecture.ARM64,
+      cpuArchitecture: CpuArchitecture.ARM64,
       ephemeralStorageGiB: 50,
       taskRole,
       volumes: [{ name: "uploads", efs: { fileSystemId: files.id, accessPointId: uploads.id, transitEncryption: true, iamAuthorization: true } }],

@@ -6,6 +6,7 @@ export * from "./ephemeral-variable";
 export * from "./container-image";
 export * from "./container-options";
 export * from "./container-secret";
+export * from "./task-platform";
 export * from "./volume";
 export * from "./log-driver";
 export * from "./pull-through-cache";

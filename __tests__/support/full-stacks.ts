@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import {
-  Capability, ContainerDependencyCondition, ContainerImage, ContainerSecret, DevicePermission, DockerVolumeScope, FirelensLogRouterType, LogDriver,
+  Capability, ContainerDependencyCondition, CpuArchitecture, IpcMode, PidMode, ContainerImage, ContainerSecret, DevicePermission, DockerVolumeScope, FirelensLogRouterType, LogDriver,
   UlimitName, batch, ecs,
 } from "../../lib";
 import { KEY_ARN, hub, quay, testStack } from "./stacks";
@@ -23,8 +23,8 @@ export function fullEc2Task(stack = testStack("full-ec2")): TerraformStack {
     cpu: 2048,
     memoryMiB: 4096,
     taskRole: role(stack, "TaskRole"),
-    pidMode: ecs.PidMode.TASK,
-    ipcMode: ecs.IpcMode.TASK,
+    pidMode: PidMode.TASK,
+    ipcMode: IpcMode.TASK,
     placementConstraints: [{ expression: "attribute:ecs.instance-type =~ g5.*" }],
     enableFaultInjection: true,
     skipDestroy: true,
@@ -120,7 +120,7 @@ export function fullAwsvpcTask(stack = testStack("full-awsvpc")): TerraformStack
 
 /** ECS on Fargate, Linux ARM64 and Windows: ephemeral storage, runtime platform, an FSx share. */
 export function fullFargateTasks(stack = testStack("full-fargate")): TerraformStack {
-  new ecs.TaskDefinition(stack, "Arm", { family: "full-arm", compatibility: ecs.Compatibility.FARGATE, cpuArchitecture: ecs.CpuArchitecture.ARM64, ephemeralStorageGiB: 50 })
+  new ecs.TaskDefinition(stack, "Arm", { family: "full-arm", compatibility: ecs.Compatibility.FARGATE, cpuArchitecture: CpuArchitecture.ARM64, ephemeralStorageGiB: 50 })
     .addContainer("app", { image: ContainerImage.fromRegistry("nginx:1.27"), linuxParameters: { addCapabilities: [Capability.SYS_PTRACE] } });
   new ecs.TaskDefinition(stack, "Windows", {
     family: "full-windows",
@@ -143,7 +143,7 @@ export function fullBatchJobs(stack = testStack("full-batch")): TerraformStack {
     fargatePlatformVersion: "1.4.0",
     assignPublicIp: true,
     ephemeralStorageGiB: 100,
-    cpuArchitecture: ecs.CpuArchitecture.ARM64,
+    cpuArchitecture: CpuArchitecture.ARM64,
     enableExecuteCommand: true,
     volumes: [{ name: "efs", efs: { fileSystemId: "fs-0123456789abcdef0", accessPointId: "fsap-0123456789abcdef0", transitEncryption: true, iamAuthorization: true } }],
     mountPoints: [{ sourceVolume: "efs", containerPath: "/efs" }],
@@ -180,10 +180,10 @@ export function fullBatchJobs(stack = testStack("full-batch")): TerraformStack {
   });
   const multi = new batch.MultiContainerJobDefinition(stack, "Multi", {
     platform: batch.Platform.FARGATE,
-    pidMode: ecs.PidMode.TASK,
+    pidMode: PidMode.TASK,
     jobRoleArn: "arn:aws:iam::111122223333:role/job",
     ephemeralStorageGiB: 30,
-    cpuArchitecture: ecs.CpuArchitecture.X86_64,
+    cpuArchitecture: CpuArchitecture.X86_64,
     enableExecuteCommand: true,
     volumes: [{ name: "shared" }],
   });
@@ -209,7 +209,7 @@ export function fullBatchJobs(stack = testStack("full-batch")): TerraformStack {
     stopTimeoutSeconds: 30,
     logging: LogDriver.generic({ logDriver: "awsfirelens", options: { Name: "cloudwatch" } }),
   });
-  const gpu = new batch.MultiContainerJobDefinition(stack, "Gpu", { platform: batch.Platform.EC2, ipcMode: ecs.IpcMode.HOST, pidMode: ecs.PidMode.HOST });
+  const gpu = new batch.MultiContainerJobDefinition(stack, "Gpu", { platform: batch.Platform.EC2, ipcMode: IpcMode.HOST, pidMode: PidMode.HOST });
   gpu.addContainer("trainer", { image: ContainerImage.fromRegistry("org/trainer:1", { credentials: hub() }), vcpus: 8, memoryMiB: 30000, gpuCount: 2, privileged: true });
   return stack;
 }

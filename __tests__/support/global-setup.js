@@ -16,6 +16,8 @@ const TOOLS = [
   ["unshare", ["--version"], "Debian's util-linux package"],
   ["setpriv", ["--version"], "Debian's util-linux package"],
   ["systemd-analyze", ["--version"], "Debian's systemd package"],
+  // The API-model test judges documents by AWS's own service models, which botocore ships.
+  ["python3", ["-c", "import botocore.session"], "botocore for python3 (pip install botocore, or Debian's python3-botocore)"],
 ];
 
 module.exports = async () => {

@@ -1,4 +1,4 @@
-import type { CpuArchitecture } from "../ecs/task-definition";
+import type { CpuArchitecture } from "../task-platform";
 import type { IRole } from "../role";
 import type { Volume } from "../volume";
 

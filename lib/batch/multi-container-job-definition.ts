@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
 import type { ContainerBaseOptions, ContainerDependency, FirelensConfig } from "../container-options";
-import type { IpcMode, PidMode } from "../ecs/task-settings";
+import { IpcMode, PidMode } from "../task-platform";
 import type { IRole } from "../role";
 import { withAdditional } from "../private/additional-properties";
 import { bindContainer } from "../private/container-binding";
@@ -90,7 +90,7 @@ export class MultiContainerJobDefinition extends Construct {
     this.base = bindJobBase(this, this.fail, props);
     this.executionRole = this.base.executionRole;
     if (this.base.fargate && props.ipcMode !== undefined) throw this.fail("ipcMode is not supported on Fargate", "remove it, or run on EC2");
-    if (this.base.fargate && props.pidMode !== undefined && props.pidMode !== "task") throw this.fail("pidMode host is not supported on Fargate", "use ecs.PidMode.TASK, or run on EC2");
+    if (this.base.fargate && props.pidMode !== undefined && props.pidMode !== PidMode.TASK) throw this.fail("pidMode host is not supported on Fargate", "use PidMode.TASK, or run on EC2");
     const shared = { ...renderTaskMembers(this.base, props, true), pidMode: props.pidMode, ipcMode: props.ipcMode };
     this.taskMembers = () => withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
     this.graph = new ContainerGraph(this.fail, "job");

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { Token } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import type { IRole } from "../role";
+import { CpuArchitecture, IpcMode, PidMode } from "../task-platform";
 import type { Volume } from "../volume";
 import { checkTags } from "../private/aws-values";
 import { bindContainer } from "../private/container-binding";
@@ -16,7 +17,7 @@ import { checkNumber, isLiteralNumber } from "../private/numbers";
 import { checkVolumes, renderEcsVolumes } from "../private/volumes";
 import type { ContainerOptions } from "./container-options";
 import type { PortMapping } from "./port-mapping";
-import { IpcMode, OperatingSystemFamily, PidMode, PlacementConstraint, ProxyConfiguration } from "./task-settings";
+import { OperatingSystemFamily, PlacementConstraint, ProxyConfiguration } from "./task-settings";
 
 /** Where the task runs. */
 export enum Compatibility {
@@ -36,14 +37,6 @@ export enum NetworkMode {
   HOST = "host",
   /** No external networking. */
   NONE = "none",
-}
-
-/** CPU architecture the task runs on. */
-export enum CpuArchitecture {
-  /** Intel and AMD. */
-  X86_64 = "X86_64",
-  /** Graviton. */
-  ARM64 = "ARM64",
 }
 
 /** Props of `ecs.TaskDefinition`. */
@@ -280,7 +273,7 @@ export class TaskDefinition extends Construct {
     }
     checkFargateSize(this.fail, "cpu", cpu, memory);
     if (props.ipcMode !== undefined) throw this.fail("ipcMode is not supported on Fargate", "remove it, or run on EC2");
-    if (props.pidMode === PidMode.HOST) throw this.fail("pidMode host is not supported on Fargate", "use ecs.PidMode.TASK, or run on EC2");
+    if (props.pidMode === PidMode.HOST) throw this.fail("pidMode host is not supported on Fargate", "use PidMode.TASK, or run on EC2");
     if (props.placementConstraints !== undefined) throw this.fail("placementConstraints do not apply to Fargate", "remove them; Fargate places tasks itself");
   }
 

@@ -12,22 +12,6 @@ export enum OperatingSystemFamily {
   WINDOWS_SERVER_20H2_CORE = "WINDOWS_SERVER_20H2_CORE",
 }
 
-/** Whose process namespace the containers share. */
-export enum PidMode {
-  /** The host's (EC2 only). */
-  HOST = "host",
-  /** One namespace for the task's containers. */
-  TASK = "task",
-}
-
-/** Whose IPC namespace the containers share (EC2 only). */
-export enum IpcMode {
-  HOST = "host",
-  TASK = "task",
-  /** Private namespaces, no sharing. */
-  NONE = "none",
-}
-
 /** A rule the instance must satisfy for the task to be placed there (EC2 only). */
 export interface PlacementConstraint {
   /** A cluster query language expression, e.g. `attribute:ecs.instance-type =~ g5.*`. */

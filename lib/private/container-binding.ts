@@ -1,10 +1,8 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
-import type { ContainerBaseOptions } from "../container-options";
 import type { ContainerSecret } from "../container-secret";
-import type { ContainerOptions } from "../ecs/container-options";
 import type { IRole } from "../role";
-import { checkContainer, ContainerKind, ContainerPlatform } from "./container-checks";
+import { AnyContainerOptions, checkContainer, ContainerKind, ContainerPlatform } from "./container-checks";
 import { ContainerSpec, NamedValueFrom, renderContainerDefinition } from "./container-definition";
 import { Fail } from "./fail";
 import { withAdditional } from "./additional-properties";
@@ -16,8 +14,6 @@ export interface ContainerHost extends ContainerPlatform {
   readonly executionRole: IRole;
 }
 
-/** Every option any container kind takes; each kind's public type is a subset. */
-export type AnyContainerOptions = ContainerBaseOptions & Partial<Omit<ContainerOptions, keyof ContainerBaseOptions>>;
 
 /**
  * The one bind path of containers, for ECS tasks and Batch jobs alike: checks the options against where the
