@@ -2,6 +2,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { ContainerImage, EphemeralVariable, PullThroughCache, RegistryCredentials, UpstreamRegistry, ecs } from "../lib";
 import { decodeDocument } from "./support/documents";
+import { fullEc2Task, PARAMETER_ARN, SM_ARN } from "./support/full-stacks";
 import { KEY_ARN, resourcesOf, SECRET_ARN, testStack } from "./support/stacks";
 
 // The generated policies, evaluated by an IAM policy engine (@cloud-copilot/iam-simulate, a test-only dependency):
@@ -142,5 +143,55 @@ describe("pull-through cache policies under an IAM policy engine", () => {
 
   test("control: the engine refuses an action its IAM catalogue does not know, so a misspelt grant cannot pass", async () => {
     await expect(decide(policy, "ecr:BatchGetImages", repo("docker-hub/library/nginx"))).rejects.toThrow(/simulation refused its input/);
+  });
+});
+
+describe("container secrets, parameters and environment files under an IAM policy engine", () => {
+  // The execution role of the full EC2 task: a Secrets Manager secret (one JSON key, a customer-managed key), a log
+  // driver secret option from the same secret, a parameter by ARN (encrypted) and one by name, an environment file
+  // in S3 (SSE-KMS).
+  const stack = fullEc2Task();
+  const text = JSON.stringify(decodeDocument(resourcesOf(stack, "aws_iam_role_policy").find((p) => p.name === "container-read").policy))
+    .replace(/\$\{data\.aws_partition\.[\w-]+\.partition\}/g, "aws")
+    .replace(/\$\{data\.aws_region\.[\w-]+\.(name|region)\}/g, "eu-west-1")
+    .replace(/\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}/g, ACCOUNT);
+  const policy = JSON.parse(text);
+  const OBJECT = "arn:aws:s3:::config-bucket/app/prod.env";
+  const via = (service: string, region = "eu-west-1") => ({ "kms:ViaService": `${service}.${region}.amazonaws.com` });
+
+  test("every reference is filled in", () => {
+    expect(text).not.toContain("${");
+  });
+
+  test.each([
+    ["the secret", "secretsmanager:GetSecretValue", SM_ARN, {}, "Allowed"],
+    ["another secret", "secretsmanager:GetSecretValue", SM_ARN.replace("app/db", "app/other"), {}, "ImplicitlyDenied"],
+    ["writing the secret", "secretsmanager:PutSecretValue", SM_ARN, {}, "ImplicitlyDenied"],
+    ["the parameter given by ARN", "ssm:GetParameters", PARAMETER_ARN, {}, "Allowed"],
+    ["the parameter given by name", "ssm:GetParameters", `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/token`, {}, "Allowed"],
+    ["a parameter beside them", "ssm:GetParameters", `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/other`, {}, "ImplicitlyDenied"],
+    ["the named parameter in another region", "ssm:GetParameters", `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/app/token`, {}, "ImplicitlyDenied"],
+    ["a parameter's whole path", "ssm:GetParametersByPath", `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app`, {}, "ImplicitlyDenied"],
+    ["writing the parameter", "ssm:PutParameter", PARAMETER_ARN, {}, "ImplicitlyDenied"],
+    ["the environment file", "s3:GetObject", OBJECT, {}, "Allowed"],
+    ["the environment file's bucket location", "s3:GetBucketLocation", "arn:aws:s3:::config-bucket", {}, "Allowed"],
+    ["another object of the bucket", "s3:GetObject", "arn:aws:s3:::config-bucket/app/other.env", {}, "ImplicitlyDenied"],
+    ["listing the bucket", "s3:ListBucket", "arn:aws:s3:::config-bucket", {}, "ImplicitlyDenied"],
+    ["writing the environment file", "s3:PutObject", OBJECT, {}, "ImplicitlyDenied"],
+    ["decrypting the secret through Secrets Manager", "kms:Decrypt", KEY_ARN, via("secretsmanager"), "Allowed"],
+    ["decrypting the parameter through Parameter Store", "kms:Decrypt", KEY_ARN, via("ssm"), "Allowed"],
+    ["decrypting the file through S3", "kms:Decrypt", KEY_ARN, via("s3"), "Allowed"],
+    ["decrypting directly", "kms:Decrypt", KEY_ARN, {}, "ImplicitlyDenied"],
+    ["decrypting through another service", "kms:Decrypt", KEY_ARN, via("sqs"), "ImplicitlyDenied"],
+    ["decrypting through Secrets Manager in another region", "kms:Decrypt", KEY_ARN, via("secretsmanager", "us-east-1"), "ImplicitlyDenied"],
+    ["decrypting with another key", "kms:Decrypt", KEY_ARN.replace("1234abcd", "9999abcd"), via("ssm"), "ImplicitlyDenied"],
+  ])("%s", async (_, action, resource, context, expected) => {
+    expect(await decide(policy, action, resource, context)).toBe(expected);
+  });
+
+  test("the registry credentials stay in their own policy, granted as before", async () => {
+    const registry = decodeDocument(resourcesOf(stack, "aws_iam_role_policy").find((p) => p.name === "private-registry-secret-read").policy);
+    expect(await decide(registry, "secretsmanager:GetSecretValue", SECRET_ARN)).toBe("Allowed");
+    expect(await decide(policy, "secretsmanager:GetSecretValue", SECRET_ARN)).toBe("ImplicitlyDenied");
   });
 });
