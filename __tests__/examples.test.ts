@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { BatchExampleStack } from "../examples/batch-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
+import { ProductionExampleStack } from "../examples/production-stack";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
 import { AWS6, LINE } from "./support/line";
 import { synthObject, TEST_OUTDIR, testApp } from "./support/stacks";
@@ -36,6 +37,15 @@ describe(`the example stacks on ${LINE}`, () => {
     expect(Object.keys(synth.resource.aws_ecr_repository_creation_template)).toHaveLength(3);
     expect(JSON.stringify(synth.resource.aws_ecs_task_definition)).toContain("/docker-hub/library/nginx:1.27");
     expect(JSON.stringify(synth.resource.aws_batch_job_definition)).toContain("/quay/prometheus/busybox:latest");
+  });
+
+  test("the production example synthesizes the API service and the multi-container GPU job", () => {
+    const synth = synthObject(new ProductionExampleStack(testApp(), "production"));
+    const [task] = Object.values<any>(synth.resource.aws_ecs_task_definition);
+    expect(task).toMatchObject({ ephemeral_storage: { size_in_gib: 50 }, runtime_platform: { cpu_architecture: "ARM64" } });
+    const [job] = Object.values<any>(synth.resource.aws_batch_job_definition);
+    expect(job.ecs_properties).toContain("GPU");
+    expect(Object.values<any>(synth.resource.aws_iam_role_policy).map((p) => p.name).sort()).toEqual(["container-read", "container-read", "private-registry-secret-read", "private-registry-secret-read"]);
   });
 
   (LINE === "cdktn" ? test : test.skip)("cdktn refuses the write-only secret unless the app targets Terraform >= 1.11", () => {

@@ -4,6 +4,7 @@ import * as os from "os";
 import { App, TerraformStack } from "cdktf";
 import { BatchExampleStack } from "../examples/batch-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
+import { ProductionExampleStack } from "../examples/production-stack";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
 import { TerraformWorkspace } from "./support/terraform";
 
@@ -28,11 +29,12 @@ describe.each([
   ["ECS", (app: App) => new EcsExampleStack(app, "ecs")],
   ["Batch", (app: App) => new BatchExampleStack(app, "batch")],
   ["pull-through cache", (app: App) => new PullThroughExampleStack(app, "cache")],
+  ["production", (app: App) => new ProductionExampleStack(app, "production")],
 ])("the %s example as HCL, as reviewers read it", (_, make) => {
   const hcl = synthHcl(make);
 
   test("holds policies and container documents as jsonencode() expressions, not pasted JSON strings", () => {
-    expect(hcl).toMatch(/(policy|container_definitions|container_properties)\s*=\s*"?\$?\{?jsonencode\(/);
+    expect(hcl).toMatch(/(policy|container_definitions|container_properties|ecs_properties)\s*=\s*"?\$?\{?jsonencode\(/);
     expect(hcl).not.toMatch(/"\{" Version ":"/);
   });
 

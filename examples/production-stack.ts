@@ -61,7 +61,7 @@ export class ProductionExampleStack extends TerraformStack {
       image: ContainerImage.fromRegistry("ghcr.io/example-org/api:2.4.1", { credentials: ghcr.credentials }),
       portMappings: [{ containerPort: 8080, name: "http", appProtocol: ecs.AppProtocol.HTTP }],
       environment: { PORT: "8080" },
-      secrets: { DATABASE_PASSWORD: database, FEATURE_FLAGS: ContainerSecret.fromSsmParameterName(flags.name) },
+      secrets: { DATABASE_PASSWORD: database, FEATURE_FLAGS: ContainerSecret.fromSsmParameterArn(flags.arn) },
       healthCheck: { command: ["CMD-SHELL", "curl -fs http://localhost:8080/health || exit 1"], intervalSeconds: 15, retries: 3, startPeriodSeconds: 30 },
       dependsOn: [{ containerName: "log-router", condition: ContainerDependencyCondition.START }],
       mountPoints: [{ sourceVolume: "uploads", containerPath: "/srv/uploads" }],

@@ -18,6 +18,8 @@ const TOOLS = [
   ["systemd-analyze", ["--version"], "Debian's systemd package"],
   // The API-model test judges documents by AWS's own service models, which botocore ships.
   ["python3", ["-c", "import botocore.session"], "botocore for python3 (pip install botocore, or Debian's python3-botocore)"],
+  // An STS stand-in for plans that look up the account (aws_caller_identity), on loopback.
+  ["moto_server", ["--help"], "moto's server (pip install 'moto[server]')"],
 ];
 
 module.exports = async () => {
