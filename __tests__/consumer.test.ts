@@ -1,6 +1,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { documentsOf, modelProblems } from "./support/api-model";
 import { AWS6, LINE } from "./support/line";
 import { scratchDir } from "./support/scratch";
 import { TARGET_VERSIONS } from "./support/stacks";
@@ -130,6 +131,12 @@ describe(`the packed ${flavour.name} in a fresh app on ${LINE}`, () => {
     }
     const names = stacks.flatMap((s) => Object.values(JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", s, "cdk.tf.json"), "utf8")).resource.aws_batch_compute_environment ?? {}));
     expect(names).toHaveLength(1); // control: the README's Batch snippet is here, so the check above ran
+  });
+
+  test("every container document the snippets synthesize satisfies AWS's API model", () => {
+    const documents = stacks.flatMap((stack) => documentsOf(stack, JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"))));
+    expect(documents.filter((d) => d.shape === "EcsProperties")).toHaveLength(1); // control: the multi-container snippet is here
+    expect(modelProblems(documents)).toEqual([]);
   });
 
   (AWS6 ? test.skip : test)("every stack validates and plans under real Terraform", () => {

@@ -11,6 +11,8 @@ const [, , kind, countText, outdir] = process.argv;
 const n = Number(countText);
 const ARN_A = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-AbC123";
 const ARN_B = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/ghcr-XyZ789";
+const ARN_DB = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:app/db-Db1234";
+const PARAMETER_ARN = "arn:aws:ssm:eu-west-1:111122223333:parameter/app/key";
 const SUBNETS = ["subnet-0a1b2c3d"];
 const SECURITY_GROUPS = ["sg-0a1b2c3d"];
 
@@ -50,6 +52,38 @@ function loadFloorModules() {
   }
 }
 
+/**
+ * n task definitions of a real service: Fargate ARM64 with ephemeral storage and an EFS volume, a FireLens router
+ * and an app with a private image, two secrets, a health check, a dependency, a mount, a non-root user, ulimits and
+ * Linux parameters.
+ */
+function libraryWorkload(stack) {
+  const { ContainerDependencyCondition, ContainerImage, ContainerSecret, CpuArchitecture, FirelensLogRouterType, LogDriver, RegistryCredentials, UlimitName, ecs } = library();
+  const quay = RegistryCredentials.fromSecretCompleteArn(ARN_A);
+  const secrets = { DB_PASSWORD: ContainerSecret.fromSecretsManager(ARN_DB, { field: "password" }), API_KEY: ContainerSecret.fromSsmParameterArn(PARAMETER_ARN) };
+  for (let i = 0; i < n; i++) {
+    const task = new ecs.TaskDefinition(stack, `Task${i}`, {
+      family: `api-${i}`, compatibility: ecs.Compatibility.FARGATE, cpu: 1024, memoryMiB: 2048, cpuArchitecture: CpuArchitecture.ARM64, ephemeralStorageGiB: 50,
+      volumes: [{ name: "data", efs: { fileSystemId: "fs-0123456789abcdef0", transitEncryption: true } }],
+    });
+    task.addContainer("router", { image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"), memoryReservationMiB: 64, firelensConfig: { routerType: FirelensLogRouterType.FLUENTBIT } });
+    task.addContainer("app", {
+      image: ContainerImage.fromRegistry(`quay.io/org/app:${i}`, { credentials: quay }),
+      portMappings: [{ containerPort: 8080 }],
+      environment: { PORT: "8080" },
+      secrets,
+      healthCheck: { command: ["CMD-SHELL", "curl -f localhost:8080/health"], intervalSeconds: 15 },
+      dependsOn: [{ containerName: "router", condition: ContainerDependencyCondition.START }],
+      mountPoints: [{ sourceVolume: "data", containerPath: "/data" }],
+      readonlyRootFilesystem: true,
+      user: "1000:1000",
+      ulimits: [{ name: UlimitName.NOFILE, softLimit: 65536, hardLimit: 65536 }],
+      linuxParameters: { initProcessEnabled: true },
+      logging: LogDriver.generic({ logDriver: "awsfirelens", options: { Name: "cloudwatch_logs" } }),
+    });
+  }
+}
+
 const LIBRARY = {
   floor: () => cdktfApp(loadFloorModules),
   // The floor plus loading the package, which brings every construct kind's provider classes.
@@ -70,6 +104,7 @@ const LIBRARY = {
       return [secret.credentials, secret.credentials];
     }, "quay.io");
   }),
+  "library-workload": () => cdktfApp(libraryWorkload),
   "library-ce": () => cdktfApp((stack) => {
     const { RegistryCredentials, batch } = library();
     const credentials = [RegistryCredentials.fromSecretCompleteArn(ARN_A, { registry: "quay.io" }), RegistryCredentials.fromSecretCompleteArn(ARN_B, { registry: "ghcr.io" })];
@@ -136,7 +171,53 @@ function rawTasks(stack, r, partition, secretsOf, workerRegistry, tree = false) 
   }
 }
 
+/** The workload case with the provider classes: the same roles, policies and task definitions. */
+function rawWorkload(stack) {
+  const r = raw();
+  const partition = new r.DataAwsPartition(stack, "Partition");
+  const containerRead = document({
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "ReadContainerSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: ARN_DB },
+      { Sid: "ReadContainerParameters", Effect: "Allow", Action: "ssm:GetParameters", Resource: PARAMETER_ARN },
+    ],
+  });
+  for (let i = 0; i < n; i++) {
+    const role = rawRole(stack, r, partition, `Exec${i}`, { namePrefix: "exec-", description: `Execution role of bench/Task${i}`, service: "ecs-tasks.amazonaws.com", managedPolicy: "AmazonECSTaskExecutionRolePolicy", secrets: [ARN_A] });
+    new r.IamRolePolicy(stack, `Exec${i}ContainerRead`, { role: role.name, name: "container-read", policy: containerRead });
+    new r.EcsTaskDefinition(stack, `Task${i}`, {
+      family: `api-${i}`,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: "1024",
+      memory: "2048",
+      executionRoleArn: role.arn,
+      runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" },
+      volume: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", transitEncryption: "ENABLED" } }],
+      ephemeralStorage: { sizeInGib: 50 },
+      containerDefinitions: document([
+        { name: "router", image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4", essential: true, memoryReservation: 64, firelensConfiguration: { type: "fluentbit" } },
+        {
+          name: "app", image: `quay.io/org/app:${i}`, repositoryCredentials: { credentialsParameter: ARN_A }, essential: true,
+          portMappings: [{ containerPort: 8080, protocol: "tcp" }],
+          environment: [{ name: "PORT", value: "8080" }],
+          mountPoints: [{ sourceVolume: "data", containerPath: "/data" }],
+          linuxParameters: { initProcessEnabled: true },
+          secrets: [{ name: "API_KEY", valueFrom: PARAMETER_ARN }, { name: "DB_PASSWORD", valueFrom: `${ARN_DB}:password::` }],
+          dependsOn: [{ containerName: "router", condition: "START" }],
+          user: "1000:1000",
+          readonlyRootFilesystem: true,
+          ulimits: [{ name: "nofile", softLimit: 65536, hardLimit: 65536 }],
+          logConfiguration: { logDriver: "awsfirelens", options: { Name: "cloudwatch_logs" } },
+          healthCheck: { command: ["CMD-SHELL", "curl -f localhost:8080/health"], interval: 15 },
+        },
+      ]),
+    });
+  }
+}
+
 const RAW = {
+  "raw-workload": () => cdktfApp(rawWorkload),
   "raw-shared": () => cdktfApp((stack) => {
     const r = raw();
     rawTasks(stack, r, new r.DataAwsPartition(stack, "Partition"), () => [ARN_A, ARN_B], "ghcr.io");

@@ -44,6 +44,7 @@ for (const n of [1, 100, 1000]) {
   CASES.push(["task definitions, 2 private containers, 2 shared imported secrets", n, "raw-shared-tree"]);
   CASES.push(["task definitions, 2 shared imported secrets", n, "cdk-shared-off"], ["task definitions, 2 shared imported secrets", n, "cdk-shared-on"]);
   CASES.push(["task definitions, each with its own created secret", n, "library-own"], ["task definitions, each with its own created secret", n, "raw-own"]);
+  CASES.push(["task definitions of a real service (FireLens, secrets, health check, EFS, ARM64)", n, "library-workload"], ["task definitions of a real service (FireLens, secrets, health check, EFS, ARM64)", n, "raw-workload"]);
 }
 for (const n of [1, 10, 100]) CASES.push(["Batch compute environments, 2 registries", n, "library-ce"], ["Batch compute environments, 2 registries", n, "raw-ce"]);
 
@@ -67,7 +68,7 @@ function normalizedResources(outdir) {
 }
 
 // Overhead means something only against the same Terraform: each raw case must synthesize what the library does.
-for (const kind of ["shared", "own", "ce"]) {
+for (const kind of ["shared", "own", "workload", "ce"]) {
   runCase(`library-${kind}`, 3, true);
   runCase(`raw-${kind}`, 3, true);
   const [library, rawOutput] = [`library-${kind}-3`, `raw-${kind}-3`].map((dir) => normalizedResources(path.join(scratch, dir)));
@@ -153,7 +154,7 @@ const precompiled = median(synth.precompiled);
 const app = median(synth.app);
 lines.push(
   "",
-  "## The main job: `npm run synth` (three example stacks)",
+  "## The main job: `npm run synth` (four example stacks)",
   "",
   "| what | wall, median (min–max) | target |",
   "|---|---:|---|",
