@@ -2,8 +2,8 @@ import { Construct } from "constructs";
 import { Token } from "cdktf";
 import type { ContainerSecret } from "../container-secret";
 import type { IRole } from "../role";
-import { AnyContainerOptions, checkContainer, ContainerKind, ContainerPlatform } from "./container-checks";
-import { ContainerSpec, NamedValueFrom, renderContainerDefinition } from "./container-definition";
+import { checkContainer, ContainerKind, ContainerPlatform } from "./container-checks";
+import { AnyContainerOptions, ContainerSpec, NamedValueFrom, renderContainerDefinition } from "./container-definition";
 import { Fail } from "./fail";
 import { withAdditional } from "./additional-properties";
 

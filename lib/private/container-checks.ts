@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
-import { Capability, type ContainerBaseOptions } from "../container-options";
-import type { ContainerOptions } from "../ecs/container-options";
+import { Capability } from "../container-options";
+import type { AnyContainerOptions } from "./container-definition";
 import { checkEnvironment } from "./aws-values";
 import { Fail } from "./fail";
 import { checkNumber, isLiteralNumber } from "./numbers";
@@ -15,8 +15,6 @@ export enum ContainerKind {
   BATCH_TASK = "batch-task",
 }
 
-/** Every option any container kind takes; each kind's public type is a subset. */
-export type AnyContainerOptions = ContainerBaseOptions & Partial<Omit<ContainerOptions, keyof ContainerBaseOptions>>;
 
 /** Where a container runs, which decides what it may ask for. */
 export interface ContainerPlatform {

@@ -1,6 +1,5 @@
-import type { ContainerDependency, FirelensConfig, LinuxParameters, MountPoint, Ulimit } from "../container-options";
-import type { HealthCheck, HostEntry, RestartPolicy, SystemControl, VersionConsistency, VolumeFrom } from "../ecs/container-options";
-import type { PortMapping } from "../ecs/port-mapping";
+import type { ContainerBaseOptions, LinuxParameters } from "../container-options";
+import type { ContainerOptions } from "../ecs/container-options";
 import { renderEnvironment } from "./environment";
 
 /** A name and the ARN a container reads it from: a `secrets` or `secretOptions` entry. */
@@ -16,56 +15,23 @@ export interface LogConfigurationSpec {
   readonly secretOptions?: NamedValueFrom[];
 }
 
+/** Every option of every container kind, as the public types declare them (each kind's type is a subset). */
+export type AnyContainerOptions = ContainerBaseOptions & Partial<Omit<ContainerOptions, keyof ContainerBaseOptions>>;
+
 /**
- * A container ready to render, in ECS's or Batch's shape: every construct-level concern (images, grants, logging)
- * already resolved, every member the API's, under the prop's name.
+ * A container ready to render, in ECS's or Batch's shape: the options as given, with every construct-level concern
+ * (images, grants, logging) resolved into the values the document holds.
  */
-export interface ContainerSpec {
+export interface ContainerSpec extends Omit<AnyContainerOptions, "image" | "secrets" | "environmentFiles" | "logging" | "additionalProperties"> {
   readonly name?: string;
   readonly image: string;
   readonly credentialsParameter?: string;
-  readonly essential?: boolean;
-  readonly cpu?: number;
-  readonly memoryMiB?: number;
-  readonly memoryReservationMiB?: number;
   /** Batch's vCPUs and memory, which live in `resourceRequirements` rather than `cpu` and `memory`. */
   readonly resources?: { readonly vcpus: number; readonly memoryMiB: number };
-  readonly gpuCount?: number;
-  readonly links?: string[];
-  readonly portMappings?: PortMapping[];
-  readonly restartPolicy?: RestartPolicy;
-  readonly entryPoint?: string[];
-  readonly command?: string[];
-  readonly environment?: { [name: string]: string };
   /** Object ARNs. */
   readonly environmentFiles?: string[];
-  readonly mountPoints?: MountPoint[];
-  readonly volumesFrom?: VolumeFrom[];
-  readonly linuxParameters?: LinuxParameters;
   readonly secrets?: NamedValueFrom[];
-  readonly dependsOn?: ContainerDependency[];
-  readonly startTimeoutSeconds?: number;
-  readonly stopTimeoutSeconds?: number;
-  readonly versionConsistency?: VersionConsistency;
-  readonly hostname?: string;
-  readonly user?: string;
-  readonly workingDirectory?: string;
-  readonly disableNetworking?: boolean;
-  readonly privileged?: boolean;
-  readonly readonlyRootFilesystem?: boolean;
-  readonly dnsServers?: string[];
-  readonly dnsSearchDomains?: string[];
-  readonly extraHosts?: HostEntry[];
-  readonly dockerSecurityOptions?: string[];
-  readonly interactive?: boolean;
-  readonly pseudoTerminal?: boolean;
-  readonly dockerLabels?: { [key: string]: string };
-  readonly ulimits?: Ulimit[];
   readonly logConfiguration?: LogConfigurationSpec;
-  readonly healthCheck?: HealthCheck;
-  readonly systemControls?: SystemControl[];
-  readonly firelensConfig?: FirelensConfig;
-  readonly credentialSpecs?: string[];
 }
 
 /**
