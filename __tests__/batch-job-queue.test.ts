@@ -25,7 +25,7 @@ describe("batch.JobQueue", () => {
     [{ computeEnvironments: [] }, /0 compute environments were given/],
     [{ computeEnvironments: [1, 2, 3, 4].map((i) => ({ arn: `arn:${i}` })) }, /4 compute environments.*at most three/],
     [{ computeEnvironments: [{ arn: "x" }], priority: -1 }, /priority -1/],
-    [{ computeEnvironments: [{ arn: "x" }], priority: 1001 }, /priority 1001 is not a whole number from 0 to 1000/],
+    [{ computeEnvironments: [{ arn: "x" }], priority: 1001 }, /priority 1001 is out of range\. Fix: give priority as a whole number from 0 to 1000/],
     [{ computeEnvironments: [{ arn: "x" }], name: "a/b" }, /name "a\/b" is invalid/],
   ])("rejects %#", (props, message) => {
     expect(() => new batch.JobQueue(testStack(), "Q", props)).toThrow(new RegExp(`^batch\\.JobQueue test/Q: .*${message.source}`));

@@ -40,8 +40,8 @@ describe("RegistrySecret", () => {
 
   test.each([
     [{ registry: "https://quay.io" }, /registry "https:\/\/quay.io" is not a registry host/],
-    [{ passwordVersion: 0 }, /passwordVersion 0 is not a positive integer/],
-    [{ recoveryWindowInDays: 3 }, /recoveryWindowInDays 3.*use 0.*or 7 to 30/],
+    [{ passwordVersion: 0 }, /passwordVersion 0 is out of range\. Fix: give passwordVersion as a whole number of at least 1/],
+    [{ recoveryWindowInDays: 3 }, /recoveryWindowInDays 3 is out of range\. Fix: give recoveryWindowInDays as a whole number from 7 to 30, or 0 to delete at once/],
     [{ kmsKeyArn: "alias/aws/secretsmanager" }, /is not a KMS key ARN/],
   ])("rejects %j", (override, message) => {
     const stack = testStack();

@@ -7,6 +7,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { ContainerImage } from "./container-image";
 import type { IRole } from "./role";
 import { constructFail, Fail, failFor } from "./private/fail";
+import { checkNumber } from "./private/numbers";
 import { ImageReference } from "./private/image-reference";
 import { jsonDocument } from "./private/json-document";
 import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy } from "./private/policy-documents";
@@ -125,9 +126,7 @@ export class PullThroughCache extends Construct {
     const fail = constructFail(this, "PullThroughCache");
     if (props.upstreams.length === 0) throw fail("upstreams is empty", "give at least one { registry: UpstreamRegistry.DOCKER_HUB, ... }");
     const keep = props.keepImages ?? 50;
-    if (!Token.isUnresolved(keep) && (!Number.isInteger(keep) || keep < 1 || keep > 10000)) {
-      throw fail(`keepImages ${keep} is not a whole number from 1 to 10000`, "keep at least one image per repository");
-    }
+    checkNumber(fail, "keepImages", keep, { min: 1, max: 10000 });
     if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);
 
     const prefixes = new Set<string>();

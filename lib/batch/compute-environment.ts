@@ -7,6 +7,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
 import { constructFail } from "../private/fail";
+import { checkNumber, isLiteralNumber } from "../private/numbers";
 import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
 import { checkAmiId, checkInstanceTypes, checkResourceIds, checkTags } from "../private/aws-values";
@@ -167,13 +168,13 @@ export class ComputeEnvironment extends Construct {
     if (props.instanceTypes !== undefined) checkInstanceTypes(fail, "instanceTypes", props.instanceTypes);
     checkTags(fail, props.tags);
     const updateTimeout = props.updateTimeoutMinutes;
-    if (updateTimeout !== undefined && !Token.isUnresolved(updateTimeout) && (!Number.isInteger(updateTimeout) || updateTimeout < 1 || updateTimeout > 360)) {
-      throw fail(`updateTimeoutMinutes ${updateTimeout} is outside 1-360`, "give running jobs 1 to 360 minutes, as Batch allows");
-    }
+    checkNumber(fail, "updateTimeoutMinutes", updateTimeout, { min: 1, max: 360 });
     const minVcpus = props.minVcpus ?? 0;
     const maxVcpus = props.maxVcpus ?? 256;
-    if (!Token.isUnresolved(minVcpus) && !Token.isUnresolved(maxVcpus) && (!Number.isInteger(minVcpus) || !Number.isInteger(maxVcpus) || minVcpus < 0 || maxVcpus < 1 || minVcpus > maxVcpus)) {
-      throw fail(`minVcpus ${minVcpus} and maxVcpus ${maxVcpus} are not a valid range`, "use whole numbers with 0 <= minVcpus <= maxVcpus and maxVcpus >= 1");
+    checkNumber(fail, "minVcpus", minVcpus, { min: 0 });
+    checkNumber(fail, "maxVcpus", maxVcpus, { min: 1 });
+    if (isLiteralNumber(minVcpus) && isLiteralNumber(maxVcpus) && minVcpus > maxVcpus) {
+      throw fail(`minVcpus ${minVcpus} is above maxVcpus ${maxVcpus}`, "make minVcpus at most maxVcpus");
     }
     const spot = props.spot ?? false;
     const strategy = props.allocationStrategy ?? (spot ? AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED : AllocationStrategy.BEST_FIT_PROGRESSIVE);
@@ -183,9 +184,7 @@ export class ComputeEnvironment extends Construct {
     if (props.bidPercentage !== undefined && !spot) {
       throw fail(`bidPercentage ${props.bidPercentage} is given, but the compute environment is On-Demand`, "set spot: true, or remove bidPercentage");
     }
-    if (props.bidPercentage !== undefined && !Token.isUnresolved(props.bidPercentage) && (!Number.isInteger(props.bidPercentage) || props.bidPercentage < 1 || props.bidPercentage > 100)) {
-      throw fail(`bidPercentage ${props.bidPercentage} is not a whole percentage from 1 to 100`, "give the most to pay as a percentage of the On-Demand price, 1 to 100");
-    }
+    checkNumber(fail, "bidPercentage", props.bidPercentage, { min: 1, max: 100 });
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
       Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
     }

@@ -4,7 +4,7 @@ import type { ContainerBaseOptions } from "../container-options";
 import type { IRole } from "../role";
 import { withAdditional } from "../private/additional-properties";
 import { bindContainer } from "../private/container-binding";
-import { ContainerKind } from "../private/container-checks";
+import { BASE_OPTIONS, ContainerKind } from "../private/container-checks";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { bindJobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
@@ -26,8 +26,8 @@ export interface JobDefinitionProps extends JobDefinitionBaseProps, ContainerBas
   readonly memoryMiB?: number;
 }
 
-/** The container options among a job definition's props, which `bindContainer` checks and renders. */
-const CONTAINER_OPTIONS = ["image", "command", "environment", "secrets", "mountPoints", "linuxParameters", "ulimits", "user", "privileged", "readonlyRootFilesystem", "logging", "gpuCount"] as const;
+/** The container options among a job definition's props; its `additionalProperties` apply to the whole document. */
+const CONTAINER_OPTIONS = BASE_OPTIONS.filter((k) => k !== "additionalProperties");
 
 /**
  * An AWS Batch container job definition (`containerProperties`) whose image may come from a private registry,

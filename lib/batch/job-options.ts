@@ -1,3 +1,4 @@
+import type { ContainerBaseOptions, ContainerDependency, FirelensConfig } from "../container-options";
 import type { CpuArchitecture } from "../task-platform";
 import type { IRole } from "../role";
 import type { Volume } from "../volume";
@@ -139,4 +140,37 @@ export interface JobDefinitionBaseProps {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+}
+
+/** A container of `batch.MultiContainerJobDefinition.addContainer`. */
+export interface TaskContainerOptions extends ContainerBaseOptions {
+  /** vCPUs of this container; on Fargate the job's containers together must make a Fargate size. */
+  readonly vcpus: number;
+  /** Memory of this container in MiB. */
+  readonly memoryMiB: number;
+  /**
+   * Whether the job stops when this container stops.
+   * @default true
+   */
+  readonly essential?: boolean;
+  /**
+   * Containers of the job this one waits for.
+   * @default - none
+   */
+  readonly dependsOn?: ContainerDependency[];
+  /**
+   * Make this container the job's FireLens log router (one per job).
+   * @default - not a log router
+   */
+  readonly firelensConfig?: FirelensConfig;
+  /**
+   * Seconds to wait for dependencies, 2 or more (Fargate: at most 120).
+   * @default - ECS's default
+   */
+  readonly startTimeoutSeconds?: number;
+  /**
+   * Seconds between SIGTERM and SIGKILL, 2 or more (Fargate: at most 120).
+   * @default 30
+   */
+  readonly stopTimeoutSeconds?: number;
 }

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
 import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { constructFail } from "../private/fail";
 import { checkName, defaultName } from "../private/names";
+import { checkNumber } from "../private/numbers";
 import { checkTags } from "../private/aws-values";
 
 /** Anything with a compute environment ARN: a `batch.ComputeEnvironment`, or `{ arn }` for one made elsewhere. */
@@ -53,9 +53,7 @@ export class JobQueue extends Construct {
       throw fail(`${count} compute environments were given`, "give one to three; Batch allows at most three per queue");
     }
     const priority = props.priority ?? 1;
-    if (!Token.isUnresolved(priority) && (!Number.isInteger(priority) || priority < 0 || priority > 1000)) {
-      throw fail(`priority ${priority} is not a whole number from 0 to 1000`, "use 0 to 1000; higher runs first");
-    }
+    checkNumber(fail, "priority", priority, { min: 0, max: 1000 });
     this.resource = new BatchJobQueue(this, "Resource", {
       name,
       priority,

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
-import type { ContainerBaseOptions, ContainerDependency, FirelensConfig } from "../container-options";
 import { IpcMode, PidMode } from "../task-platform";
 import type { IRole } from "../role";
 import { withAdditional } from "../private/additional-properties";
@@ -13,7 +12,7 @@ import { bindJobBase, JobBase, jobResourceArgs, renderTaskMembers } from "../pri
 import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
 import { checkNumber, isLiteralNumber } from "../private/numbers";
-import type { JobDefinitionBaseProps } from "./job-options";
+import type { JobDefinitionBaseProps, TaskContainerOptions } from "./job-options";
 
 /** Props of `batch.MultiContainerJobDefinition`. */
 export interface MultiContainerJobDefinitionProps extends JobDefinitionBaseProps {
@@ -33,39 +32,6 @@ export interface MultiContainerJobDefinitionProps extends JobDefinitionBaseProps
    * @default - none
    */
   readonly additionalProperties?: { [member: string]: any };
-}
-
-/** A container of `batch.MultiContainerJobDefinition.addContainer`. */
-export interface TaskContainerOptions extends ContainerBaseOptions {
-  /** vCPUs of this container; on Fargate the job's containers together must make a Fargate size. */
-  readonly vcpus: number;
-  /** Memory of this container in MiB. */
-  readonly memoryMiB: number;
-  /**
-   * Whether the job stops when this container stops.
-   * @default true
-   */
-  readonly essential?: boolean;
-  /**
-   * Containers of the job this one waits for.
-   * @default - none
-   */
-  readonly dependsOn?: ContainerDependency[];
-  /**
-   * Make this container the job's FireLens log router (one per job).
-   * @default - not a log router
-   */
-  readonly firelensConfig?: FirelensConfig;
-  /**
-   * Seconds to wait for dependencies, 2 or more (Fargate: at most 120).
-   * @default - ECS's default
-   */
-  readonly startTimeoutSeconds?: number;
-  /**
-   * Seconds between SIGTERM and SIGKILL, 2 or more (Fargate: at most 120).
-   * @default 30
-   */
-  readonly stopTimeoutSeconds?: number;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { Token } from "cdktf";
-import { Capability } from "../container-options";
+import type { TaskContainerOptions } from "../batch/job-options";
+import { Capability, type ContainerBaseOptions } from "../container-options";
+import type { ContainerOptions } from "../ecs/container-options";
 import type { AnyContainerOptions } from "./container-definition";
 import { checkEnvironment } from "./aws-values";
 import { Fail } from "./fail";
@@ -27,12 +29,28 @@ export interface ContainerPlatform {
   readonly volumes: ReadonlySet<string>;
 }
 
-const BASE = ["image", "command", "environment", "secrets", "mountPoints", "linuxParameters", "ulimits", "user", "privileged", "readonlyRootFilesystem", "logging", "gpuCount", "additionalProperties"];
+// Every option of each kind, as its public type declares it: the compiler keeps these lists equal to the types.
+const BASE: Record<keyof ContainerBaseOptions, true> = {
+  image: true, command: true, environment: true, secrets: true, mountPoints: true, linuxParameters: true, ulimits: true, user: true,
+  privileged: true, readonlyRootFilesystem: true, logging: true, gpuCount: true, additionalProperties: true,
+};
+const ECS: Record<Exclude<keyof ContainerOptions, keyof ContainerBaseOptions>, true> = {
+  essential: true, memoryMiB: true, memoryReservationMiB: true, cpu: true, portMappings: true, entryPoint: true, workingDirectory: true,
+  environmentFiles: true, healthCheck: true, dependsOn: true, volumesFrom: true, startTimeoutSeconds: true, stopTimeoutSeconds: true,
+  restartPolicy: true, versionConsistency: true, systemControls: true, extraHosts: true, dnsServers: true, dnsSearchDomains: true, hostname: true,
+  interactive: true, pseudoTerminal: true, links: true, credentialSpecs: true, disableNetworking: true, dockerSecurityOptions: true,
+  dockerLabels: true, firelensConfig: true,
+};
+const BATCH_TASK: Record<Exclude<keyof TaskContainerOptions, keyof ContainerBaseOptions>, true> = {
+  vcpus: true, memoryMiB: true, essential: true, dependsOn: true, firelensConfig: true, startTimeoutSeconds: true, stopTimeoutSeconds: true,
+};
+/** The options every container kind takes (`ContainerBaseOptions`). */
+export const BASE_OPTIONS = Object.keys(BASE) as (keyof ContainerBaseOptions)[];
 const OPTIONS: Record<ContainerKind, ReadonlySet<string> | undefined> = {
-  [ContainerKind.ECS]: new Set([...BASE, "essential", "memoryMiB", "memoryReservationMiB", "cpu", "portMappings", "entryPoint", "workingDirectory", "environmentFiles", "healthCheck", "dependsOn", "volumesFrom", "startTimeoutSeconds", "stopTimeoutSeconds", "restartPolicy", "versionConsistency", "systemControls", "extraHosts", "dnsServers", "dnsSearchDomains", "hostname", "interactive", "pseudoTerminal", "links", "credentialSpecs", "disableNetworking", "dockerSecurityOptions", "dockerLabels", "firelensConfig"]),
+  [ContainerKind.ECS]: new Set([...BASE_OPTIONS, ...Object.keys(ECS)]),
   // The job's own props hold its one container's options beside the job's, and are checked where they are declared.
   [ContainerKind.BATCH_JOB]: undefined,
-  [ContainerKind.BATCH_TASK]: new Set([...BASE, "essential", "dependsOn", "firelensConfig", "startTimeoutSeconds", "stopTimeoutSeconds", "vcpus", "memoryMiB"]),
+  [ContainerKind.BATCH_TASK]: new Set([...BASE_OPTIONS, ...Object.keys(BATCH_TASK)]),
 };
 
 /** Options not supported on Windows containers, as ECS's API documents them. */

@@ -7,6 +7,8 @@ export interface NumberRange {
   readonly max?: number;
   /** Fractions allowed (Batch's Fargate vCPUs); whole numbers otherwise. */
   readonly fractional?: boolean;
+  /** A value accepted beside the range, said in the fix: `or 0 to delete at once`. */
+  readonly or?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export function checkNumber(fail: Fail, prop: string, value: number | undefined,
   const { min, max, fractional } = range;
   const bounds = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : "";
   const kind = fractional ? "number" : "whole number";
-  const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}`;
+  const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}${range.or ? `, ${range.or}` : ""}`;
   if (typeof value !== "number" || !Number.isFinite(value)) throw fail(`${prop} ${String(value)} is not a finite number`, want);
   if (!fractional && !Number.isInteger(value)) throw fail(`${prop} ${value} is not a whole number`, want);
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw fail(`${prop} ${value} is out of range`, want);

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Fn, Token } from "cdktf";
 import { Fail } from "./fail";
+import { checkNumber } from "./numbers";
 import { authKeyForHost, checkRegistryHost } from "./registry-host";
 
 /** Where the boot script is installed on the instance. */
@@ -120,9 +121,9 @@ function writeFile(path: string, permissions: string, content: string): string[]
 function refreshUnits(fail: Fail, request: UserDataRequest): { name: string; content: string }[] {
   const minutes = request.refreshMinutes;
   if (minutes === undefined) return [];
-  if (Token.isUnresolved(minutes) || !Number.isInteger(minutes) || minutes < 5 || minutes > 1440) {
-    throw fail(`${request.refreshProp} ${minutes} is not a whole number of minutes from 5 to 1440`, "re-read the secrets at most every 5 minutes and at least daily, as a literal number");
-  }
+  // The timer's unit files are rendered here, so the interval must be a literal.
+  if (Token.isUnresolved(minutes)) throw fail(`${request.refreshProp ?? "refreshMinutes"} is a Terraform reference`, "give the minutes as a literal number from 5 to 1440");
+  checkNumber(fail, request.refreshProp ?? "refreshMinutes", minutes, { min: 5, max: 1440 });
   const jitter = Math.min(minutes * 12, 900); // a fifth of the interval, at most 15 minutes, in seconds
   return [
     {

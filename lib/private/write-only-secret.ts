@@ -3,6 +3,7 @@ import { Token } from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Fail } from "./fail";
+import { checkNumber } from "./numbers";
 import { jsonDocument } from "./json-document";
 
 /** A secret whose JSON value is sent through the write-only `secret_string_wo`, never stored in plan or state. */
@@ -28,16 +29,12 @@ export function checkSecretValue(fail: Fail, prop: string, value: string): void 
 
 /** The counter whose change sends a new write-only value. */
 export function checkSecretVersion(fail: Fail, prop: string, version: number): void {
-  if (!Token.isUnresolved(version) && (!Number.isInteger(version) || version < 1)) {
-    throw fail(`${prop} ${version} is not a positive integer`, "start at 1 and increase it by one whenever the secret value changes");
-  }
+  checkNumber(fail, prop, version, { min: 1 });
 }
 
 /** Days a deleted secret can be restored, as Secrets Manager takes them. */
 export function checkRecoveryWindow(fail: Fail, window: number): void {
-  if (!Token.isUnresolved(window) && window !== 0 && (!Number.isInteger(window) || window < 7 || window > 30)) {
-    throw fail(`recoveryWindowInDays ${window} is outside what Secrets Manager accepts`, "use 0 (delete at once) or 7 to 30");
-  }
+  if (window !== 0) checkNumber(fail, "recoveryWindowInDays", window, { min: 7, max: 30, or: "or 0 to delete at once" });
 }
 
 /** The `Secret` and `Value` resources under `scope` (ids that keep Terraform addresses stable). */
