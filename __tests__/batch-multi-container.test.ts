@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { ContainerDependencyCondition, ContainerImage, ContainerSecret, batch } from "../lib";
 import { decodeDocument } from "./support/documents";
 import { hub, HUB_ARN, quay, ref, resourcesOf, SECRET_ARN, synthObject, testStack } from "./support/stacks";
@@ -56,6 +56,28 @@ describe("batch.MultiContainerJobDefinition", () => {
     job.addContainer("a", { image: ContainerImage.fromRegistry("nginx"), vcpus: 1, memoryMiB: 2048 });
     const [task] = ecsPropertiesOf(stack).taskProperties;
     expect(task).toMatchObject({ platformVersion: "1.4.0", networkConfiguration: { assignPublicIp: "ENABLED" }, ephemeralStorage: { sizeInGiB: 40 }, futureTaskMember: 1 });
+  });
+
+  test("vCPUs, memory and GPUs that are Terraform references stay references in the document", () => {
+    const stack = testStack();
+    const vcpus = new TerraformVariable(stack, "vcpus", { type: "number" }).numberValue;
+    const gpus = new TerraformVariable(stack, "gpus", { type: "number" }).numberValue;
+    new batch.MultiContainerJobDefinition(stack, "Job", { platform: batch.Platform.EC2 })
+      .addContainer("a", { image: ContainerImage.fromRegistry("nginx"), vcpus, memoryMiB: vcpus, gpuCount: gpus });
+    new batch.JobDefinition(stack, "Single", { platform: batch.Platform.EC2, image: ContainerImage.fromRegistry("nginx"), vcpus, memoryMiB: 1024 });
+    expect(ecsPropertiesOf(stack).taskProperties[0].containers[0].resourceRequirements).toEqual([
+      { type: "VCPU", value: "${var.vcpus}" }, { type: "MEMORY", value: "${var.vcpus}" }, { type: "GPU", value: "${var.gpus}" },
+    ]);
+    const single = resourcesOf(stack, "aws_batch_job_definition").find((j) => j.container_properties !== undefined);
+    expect(decodeDocument(single.container_properties).resourceRequirements[0]).toEqual({ type: "VCPU", value: "${var.vcpus}" });
+  });
+
+  test("a Batch container cannot wait for another to be HEALTHY: Batch containers have no health check", () => {
+    const stack = testStack();
+    const job = new batch.MultiContainerJobDefinition(stack, "Job", { platform: batch.Platform.EC2 });
+    job.addContainer("a", { image: ContainerImage.fromRegistry("nginx"), vcpus: 1, memoryMiB: 512, dependsOn: [{ containerName: "b", condition: ContainerDependencyCondition.HEALTHY }] });
+    job.addContainer("b", { image: ContainerImage.fromRegistry("nginx"), vcpus: 1, memoryMiB: 512, essential: false });
+    expect(() => synthObject(stack)).toThrow(/waits for "b" to be HEALTHY, but Batch containers have no health check\. Fix: wait for START, COMPLETE or SUCCESS/);
   });
 
   test("a job without containers, or whose containers depend on one it lacks, fails at synth", () => {

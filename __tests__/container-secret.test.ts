@@ -81,6 +81,18 @@ describe("containerReadPolicy", () => {
     ]);
   });
 
+  test("keys of values in two regions get a statement each, so neither is usable through the other's endpoint", () => {
+    const other = KEY_ARN.replace("eu-west-1", "us-east-1");
+    const decrypts = containerReadPolicy([
+      { action: ContainerReadAction.SECRET, resource: "a", kms: { keyArn: KEY_ARN, region: "eu-west-1" } },
+      { action: ContainerReadAction.SECRET, resource: "b", kms: { keyArn: other, region: "us-east-1" } },
+    ]).Statement.filter((s) => s.Action === "kms:Decrypt");
+    expect(decrypts.map((s) => [s.Sid, s.Resource, s.Condition])).toEqual([
+      ["DecryptContainerSecrets", KEY_ARN, { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } }],
+      ["DecryptContainerSecrets2", other, { StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" } }],
+    ]);
+  });
+
   test("needs a grant", () => {
     expect(() => containerReadPolicy([])).toThrow(/at least one grant/);
   });

@@ -85,6 +85,8 @@ describe("ecs.TaskDefinition containers: what a real service needs", () => {
     const [container] = containersOf(stack);
     expect(container.portMappings).toEqual([{ containerPort: "${var.port}", hostPort: "${var.port}", protocol: "tcp" }]);
     expect(container.memory).toBe("${var.memory}");
+    // The task's own memory, a string argument, is the reference too (String() of a number token is not).
+    expect(resourcesOf(stack, "aws_ecs_task_definition")[0].memory).toBe("${var.memory}");
   });
 
   test("additionalProperties adds a member this library has no prop for, after the typed ones", () => {

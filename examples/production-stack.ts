@@ -1,10 +1,11 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Fn, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { EfsAccessPoint } from "@cdktf/provider-aws/lib/efs-access-point";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import {
   ContainerDependencyCondition, ContainerImage, CpuArchitecture, ContainerSecret, EphemeralVariable, FirelensLogRouterType,
@@ -38,6 +39,18 @@ export class ProductionExampleStack extends TerraformStack {
     const taskRole = new IamRole(this, "ApiRole", {
       assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" } }] }),
     });
+    // FireLens ships the app's logs with the task role's credentials: Fluent Bit's cloudwatch_logs output writes the
+    // group's streams, and the EFS access point is mounted with IAM authorization.
+    new IamRolePolicy(this, "ApiRolePolicy", {
+      role: taskRole.name,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logs.arn}:*` },
+          { Effect: "Allow", Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], Resource: files.arn, Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": uploads.arn } } },
+        ],
+      }),
+    });
 
     const api = new ecs.TaskDefinition(this, "Api", {
       family: "api",
@@ -70,7 +83,7 @@ export class ProductionExampleStack extends TerraformStack {
       linuxParameters: { initProcessEnabled: true },
       ulimits: [{ name: UlimitName.NOFILE, softLimit: 65536, hardLimit: 65536 }],
       stopTimeoutSeconds: 60,
-      logging: LogDriver.generic({ logDriver: "awsfirelens", options: { Name: "cloudwatch_logs", region: props.region ?? "us-east-1", log_group_name: "/ecs/api", log_stream_prefix: "app-" } }),
+      logging: LogDriver.generic({ logDriver: "awsfirelens", options: { Name: "cloudwatch_logs", region: props.region ?? "us-east-1", log_group_name: logs.name, log_stream_prefix: "app-" } }),
     });
 
     const training = new batch.MultiContainerJobDefinition(this, "Training", {

@@ -75,7 +75,7 @@ export class ContainerSecret {
     const pick = field !== undefined || versionStage !== undefined || versionId !== undefined;
     const valueFrom = pick ? `${secretArn}:${field ?? ""}:${versionStage ?? ""}:${versionId ?? ""}` : secretArn;
     const secretRegion = () => region ?? Fn.element(Fn.split(":", secretArn), 3);
-    return new ContainerSecret(valueFrom, `sm|${secretArn}|${kmsKeyArn ?? ""}`, () => ({
+    return new ContainerSecret(valueFrom, secretArn, `sm|${secretArn}|${kmsKeyArn ?? ""}`, () => ({
       action: ContainerReadAction.SECRET,
       resource: secretArn,
       kms: kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: secretRegion() },
@@ -95,7 +95,7 @@ export class ContainerSecret {
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     const path = Token.isUnresolved(name) ? Fn.trimprefix(name, "/") : name.replace(/^\//, "");
-    return new ContainerSecret(name, `ssm|${name}|${options.kmsKeyArn ?? ""}`, (scope) => {
+    return new ContainerSecret(name, undefined, `ssm|${name}|${options.kmsKeyArn ?? ""}`, (scope) => {
       const region = regionOf(scope);
       return {
         action: ContainerReadAction.PARAMETER,
@@ -116,7 +116,7 @@ export class ContainerSecret {
       throw fail(`"${parameterArn}" is not a Parameter Store parameter ARN`, "use arn:<partition>:ssm:<region>:<account>:parameter/<name>, or fromSsmParameterName for a name");
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
-    return new ContainerSecret(parameterArn, `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`, () => ({
+    return new ContainerSecret(parameterArn, parameterArn, `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`, () => ({
       action: ContainerReadAction.PARAMETER,
       resource: parameterArn,
       kms: options.kmsKeyArn === undefined ? undefined : { keyArn: options.kmsKeyArn, region: match?.[2] ?? Fn.element(Fn.split(":", parameterArn), 3) },
@@ -126,6 +126,8 @@ export class ContainerSecret {
   private constructor(
     /** What the container definition's `valueFrom` gets. */
     public readonly valueFrom: string,
+    /** @internal The secret's or parameter's ARN; undefined for a parameter given by name. */
+    public readonly _arn: string | undefined,
     private readonly key: string,
     private readonly grant: (scope: Construct) => ContainerReadGrant,
   ) {}

@@ -59,7 +59,7 @@ export class MultiContainerJobDefinition extends Construct {
     if (this.base.fargate && props.pidMode !== undefined && props.pidMode !== PidMode.TASK) throw this.fail("pidMode host is not supported on Fargate", "use PidMode.TASK, or run on EC2");
     const shared = { ...renderTaskMembers(this.base, props, true), pidMode: props.pidMode, ipcMode: props.ipcMode };
     this.taskMembers = () => withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
-    this.graph = new ContainerGraph(this.fail, "job");
+    this.graph = new ContainerGraph(this.fail, "job", false);
     this.resource = new BatchJobDefinition(this, "Resource", {
       ...jobResourceArgs(this.base, props),
       name: this.base.name,
@@ -92,7 +92,7 @@ export class MultiContainerJobDefinition extends Construct {
     if (this.graph.has(name)) throw this.fail(`a container named "${name}" already exists`, "give each container of a job a distinct name");
     const label = `container "${name}"`;
     const { vcpus, memoryMiB } = options ?? {};
-    checkNumber(this.fail, `${label} vcpus`, vcpus, { min: 0.25, fractional: this.base.fargate });
+    checkNumber(this.fail, `${label} vcpus`, vcpus, this.base.fargate ? { min: 0.25, fractional: true } : { min: 1 });
     checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 4 });
     if (vcpus === undefined || memoryMiB === undefined) throw this.fail(`${label} has no vcpus or memoryMiB`, "give each container its vcpus and memoryMiB");
     const host = { scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.BATCH_TASK, fargate: this.base.fargate, windows: false, volumes: this.base.volumes };

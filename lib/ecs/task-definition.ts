@@ -13,7 +13,7 @@ import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
-import { checkNumber, isLiteralNumber } from "../private/numbers";
+import { checkNumber, isLiteralNumber, numberText } from "../private/numbers";
 import { checkVolumes, renderEcsVolumes } from "../private/volumes";
 import type { ContainerOptions } from "./container-options";
 import type { PortMapping } from "./port-mapping";
@@ -173,7 +173,7 @@ export class TaskDefinition extends Construct {
     this.networkMode = props.networkMode ?? (fargate || windows ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
     const cpu = props.cpu ?? (fargate ? (windows ? 1024 : 256) : undefined);
     this.memoryMiB = props.memoryMiB ?? (fargate ? (windows ? 2048 : 512) : undefined);
-    checkNumber(this.fail, "cpu", cpu, { min: 1 });
+    checkNumber(this.fail, "cpu", cpu, { min: 128 });
     checkNumber(this.fail, "memoryMiB", this.memoryMiB, { min: 1 });
     if (fargate) this.checkFargate(props, cpu!, this.memoryMiB!);
     else if (props.ephemeralStorageGiB !== undefined) throw this.fail("ephemeralStorageGiB applies only to Fargate", "remove it; on EC2 the instance's volume is the containers' storage");
@@ -192,8 +192,8 @@ export class TaskDefinition extends Construct {
       family: props.family,
       requiresCompatibilities: [props.compatibility],
       networkMode: this.networkMode,
-      cpu: cpu?.toString(),
-      memory: this.memoryMiB?.toString(),
+      cpu: cpu === undefined ? undefined : numberText(cpu),
+      memory: this.memoryMiB === undefined ? undefined : numberText(this.memoryMiB),
       executionRoleArn: this.executionRole.arn,
       taskRoleArn: props.taskRole?.arn ?? props.taskRoleArn,
       runtimePlatform: platform
@@ -213,7 +213,7 @@ export class TaskDefinition extends Construct {
       containerDefinitions: "[]",
       tags: props.tags,
     });
-    this.graph = new ContainerGraph(this.fail, "task");
+    this.graph = new ContainerGraph(this.fail, "task", true);
     const proxy = props.proxyConfiguration?.containerName;
     this.node.addValidation({
       validate: () => {
@@ -283,6 +283,8 @@ export class TaskDefinition extends Construct {
     }
     if (props.pidMode !== undefined || props.ipcMode !== undefined) throw this.fail("pidMode and ipcMode are not supported for Windows containers", "remove them");
     if (props.cpuArchitecture === CpuArchitecture.ARM64) throw this.fail("Windows tasks run on X86_64 only", "drop cpuArchitecture, or run Linux");
+    const cpu = props.cpu ?? 1024;
+    if (this.fargate && isLiteralNumber(cpu) && cpu < 1024) throw this.fail(`cpu ${cpu} is below 1 vCPU, the least a Windows task on Fargate takes`, "give cpu 1024 or more");
   }
 
   private checkPort(label: string, port: PortMapping): void {
@@ -298,7 +300,10 @@ export class TaskDefinition extends Construct {
       if (!match || Number(match[1]) < 1 || Number(match[1]) >= Number(match[2]) || Number(match[2]) > 65535) {
         throw fail(`${label} containerPortRange "${range}" is not a range of ports`, 'give "<first>-<last>" with 1 <= first < last <= 65535');
       }
-      if (port.hostPort !== undefined || this.networkMode === NetworkMode.BRIDGE) throw fail(`${label} maps a port range with hostPort or bridge networking`, "use awsvpc or host networking and leave hostPort unset (ECS picks the host ports)");
+      if (port.hostPort !== undefined) throw fail(`${label} maps a port range to a hostPort`, "leave hostPort unset: ECS picks the host ports of a range");
+      if (this.networkMode !== NetworkMode.AWS_VPC && this.networkMode !== NetworkMode.BRIDGE) {
+        throw fail(`${label} maps a port range with ${this.networkMode} networking`, "use awsvpc or bridge networking, as ECS requires for port ranges");
+      }
     }
     if (port.appProtocol !== undefined && port.name === undefined) throw fail(`${label} sets appProtocol on a port mapping without a name`, "name the port mapping, as Service Connect refers to it by name");
     if (this.networkMode === NetworkMode.NONE) throw fail(`${label} maps ports, but networkMode is none`, "remove portMappings, or choose a network mode");

@@ -55,9 +55,16 @@ const OPTIONS: Record<ContainerKind, ReadonlySet<string> | undefined> = {
 
 /** Options not supported on Windows containers, as ECS's API documents them. */
 const NOT_ON_WINDOWS = ["linuxParameters", "user", "privileged", "readonlyRootFilesystem", "ulimits", "links", "dnsServers", "dnsSearchDomains", "extraHosts", "disableNetworking"] as const;
-/** Options Fargate refuses. */
-const NOT_ON_FARGATE = ["privileged", "dockerSecurityOptions", "gpuCount"] as const;
+/** Options Fargate refuses (the ECS developer guide's Fargate task definition considerations). */
+const NOT_ON_FARGATE = ["privileged", "dockerSecurityOptions", "gpuCount", "disableNetworking", "dnsServers", "dnsSearchDomains"] as const;
 const NOT_ON_FARGATE_LINUX = ["devices", "sharedMemorySizeMiB", "tmpfs", "maxSwapMiB", "swappiness"] as const;
+/** The tmpfs mount options ECS accepts; `mode`, `uid`, `gid`, `nr_inodes`, `nr_blocks` and `mpol` take `=<value>`. */
+const TMPFS_OPTIONS = new Set(("defaults ro rw suid nosuid dev nodev exec noexec sync async dirsync remount mand nomand atime noatime "
+  + "diratime nodiratime bind rbind unbindable runbindable private rprivate shared rshared slave rslave relatime norelatime strictatime "
+  + "nostrictatime mode uid gid nr_inodes nr_blocks mpol").split(" "));
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
+
 // Linux paths from the root, or Windows paths from a drive (C:\\data).
 const ABSOLUTE = /^(?:\/|[A-Za-z]:\\)/;
 
@@ -120,6 +127,8 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
     (linux.tmpfs ?? []).forEach((t, i) => {
       checkAbsolute(fail, `${L}linuxParameters.tmpfs[${i}] containerPath`, t.containerPath, "/tmp");
       checkNumber(fail, `${L}linuxParameters.tmpfs[${i}] sizeMiB`, t.sizeMiB, { min: 1 });
+      const unknown = (t.mountOptions ?? []).filter((o) => !Token.isUnresolved(o) && !TMPFS_OPTIONS.has(o.split("=")[0]));
+      if (unknown.length > 0) throw fail(`${L}linuxParameters.tmpfs[${i}] has mount options ECS does not take: ${unknown.join(", ")}`, "use options such as rw, noexec, nosuid or mode=1777");
     });
   }
 
@@ -155,6 +164,10 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
     restart.ignoredExitCodes?.forEach((code, i) => checkNumber(fail, `${L}restartPolicy.ignoredExitCodes[${i}]`, code, { min: 0, max: 255 }));
   }
 
+  const addresses = [...(options.dnsServers ?? []).map((a) => ["dnsServers", a]), ...(options.extraHosts ?? []).map((h) => ["extraHosts", h.ipAddress])];
+  for (const [prop, address] of addresses) {
+    if (!Token.isUnresolved(address) && !IPV4.test(address) && !IPV6.test(address)) throw fail(`${L}${prop} has "${address}", which is not an IP address`, "give IPv4 or IPv6 addresses, e.g. 10.0.0.2");
+  }
   const awsvpc = platform.networkMode === "awsvpc";
   if (awsvpc && options.hostname !== undefined) throw fail(`${L}sets hostname, which awsvpc networking does not support`, "remove hostname (the task's ENI names the host)");
   if (awsvpc && options.extraHosts !== undefined) throw fail(`${L}sets extraHosts, which awsvpc networking does not support`, "remove extraHosts, or use bridge or host networking on EC2");

@@ -1,6 +1,7 @@
 import type { ContainerBaseOptions, LinuxParameters } from "../container-options";
 import type { ContainerOptions } from "../ecs/container-options";
 import { renderEnvironment } from "./environment";
+import { numberText } from "./numbers";
 
 /** A name and the ARN a container reads it from: a `secrets` or `secretOptions` entry. */
 export interface NamedValueFrom {
@@ -96,8 +97,8 @@ export function renderContainerDefinition(spec: ContainerSpec, batch = false): R
 /** GPUs in ECS; VCPU, MEMORY and GPU in Batch, whose values are strings. */
 function resourceRequirements(spec: ContainerSpec): { type: string; value: string }[] | undefined {
   const list = [
-    ...(spec.resources ? [{ type: "VCPU", value: String(spec.resources.vcpus) }, { type: "MEMORY", value: String(spec.resources.memoryMiB) }] : []),
-    ...(spec.gpuCount !== undefined ? [{ type: "GPU", value: String(spec.gpuCount) }] : []),
+    ...(spec.resources ? [{ type: "VCPU", value: numberText(spec.resources.vcpus) }, { type: "MEMORY", value: numberText(spec.resources.memoryMiB) }] : []),
+    ...(spec.gpuCount !== undefined ? [{ type: "GPU", value: numberText(spec.gpuCount) }] : []),
   ];
   return list.length > 0 ? list : undefined;
 }

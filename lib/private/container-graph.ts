@@ -17,8 +17,11 @@ interface Node {
 export class ContainerGraph {
   private readonly nodes = new Map<string, Node>();
 
-  /** @param unit "task" or "job", as errors name it */
-  constructor(private readonly fail: Fail, private readonly unit: string) {}
+  /**
+   * @param unit "task" or "job", as errors name it
+   * @param healthChecks whether its containers can have health checks (ECS's can, Batch's cannot)
+   */
+  constructor(private readonly fail: Fail, private readonly unit: string, private readonly healthChecks: boolean) {}
 
   public has(name: string): boolean {
     return this.nodes.has(name);
@@ -53,6 +56,7 @@ export class ContainerGraph {
         const target = this.nodes.get(other);
         if (other === name) report(`container "${name}" depends on itself`, "remove that dependsOn entry");
         else if (target === undefined) report(`container "${name}" depends on "${other}", which the ${this.unit} lacks`, `name one of: ${names.filter((n) => n !== name).join(", ") || "(no other container)"}`);
+        else if (condition === "HEALTHY" && !this.healthChecks) report(`container "${name}" waits for "${other}" to be HEALTHY, but Batch containers have no health check`, "wait for START, COMPLETE or SUCCESS");
         else if (condition === "HEALTHY" && !target.healthy) report(`container "${name}" waits for "${other}" to be HEALTHY, but "${other}" has no healthCheck`, `give "${other}" a healthCheck, or wait for START`);
         else if ((condition === "COMPLETE" || condition === "SUCCESS") && target.essential) report(`container "${name}" waits for the essential container "${other}" to ${condition === "SUCCESS" ? "succeed" : "complete"}`, `mark "${other}" essential: false (an essential container that exits stops the ${this.unit})`);
       }

@@ -26,6 +26,14 @@ export function checkNumber(fail: Fail, prop: string, value: number | undefined,
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw fail(`${prop} ${value} is out of range`, want);
 }
 
+/**
+ * A number as the string an API field takes (`"4"`), keeping a Terraform reference a reference: `String()` of a
+ * number token is a meaningless literal.
+ */
+export function numberText(value: number): string {
+  return Token.isUnresolved(value) ? Token.asString(value) : String(value);
+}
+
 /** Whether a number is a literal (not a Terraform reference), so comparisons between props can be made. */
 export function isLiteralNumber(value: number | undefined): value is number {
   return value !== undefined && !Token.isUnresolved(value);

@@ -48,7 +48,7 @@ export function secretReadPolicy(grants: SecretGrant[]): PolicyDocument {
   if (grants.length === 0) throw new Error("secretReadPolicy needs at least one grant");
   const statements = [readStatement("ReadRegistryCredentials", "secretsmanager:GetSecretValue", grants.map((g) => g.secretResource))];
   const encrypted = grants.flatMap((g) => (g.kms === undefined ? [] : [g.kms]));
-  if (encrypted.length > 0) statements.push(decryptStatement("DecryptRegistryCredentials", "secretsmanager", encrypted));
+  statements.push(...decryptStatements("DecryptRegistryCredentials", "secretsmanager", encrypted));
   return { Version: "2012-10-17", Statement: statements };
 }
 
@@ -95,7 +95,7 @@ export function containerReadPolicy(grants: ContainerReadGrant[]): PolicyDocumen
   for (const action of actions) {
     const via = DECRYPT_VIA[action];
     const keys = grants.flatMap((g) => (g.action === action && g.kms !== undefined ? [g.kms] : []));
-    if (via !== undefined && keys.length > 0) statements.push(decryptStatement(via[0], via[1], keys));
+    if (via !== undefined) statements.push(...decryptStatements(via[0], via[1], keys));
   }
   return { Version: "2012-10-17", Statement: statements };
 }
@@ -104,14 +104,19 @@ function readStatement(sid: string, action: string, resources: string[]): Policy
   return { Sid: sid, Effect: "Allow", Action: action, Resource: oneOrMany(unique(resources)) };
 }
 
-function decryptStatement(sid: string, service: string, keys: { keyArn: string; region: string }[]): PolicyStatement {
-  return {
-    Sid: sid,
+/**
+ * `kms:Decrypt` on each key only through `service` in the region of the values it encrypts: one statement per
+ * region, so a key is never usable through another region's endpoint. Sids are unique, as IAM requires.
+ */
+function decryptStatements(sid: string, service: string, keys: { keyArn: string; region: string }[]): PolicyStatement[] {
+  const regions = unique(keys.map((k) => k.region));
+  return regions.map((region, i) => ({
+    Sid: i === 0 ? sid : `${sid}${i + 1}`,
     Effect: "Allow",
     Action: "kms:Decrypt",
-    Resource: oneOrMany(unique(keys.map((k) => k.keyArn))),
-    Condition: { StringEquals: { "kms:ViaService": oneOrMany(unique(keys.map((k) => serviceEndpoint(service, k.region)))) } },
-  };
+    Resource: oneOrMany(unique(keys.filter((k) => k.region === region).map((k) => k.keyArn))),
+    Condition: { StringEquals: { "kms:ViaService": serviceEndpoint(service, region) } },
+  }));
 }
 
 function serviceEndpoint(service: string, region: string): string {

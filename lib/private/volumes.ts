@@ -28,13 +28,15 @@ export function checkVolumes(fail: Fail, platform: VolumePlatform, volumes: Volu
     names.add(volume.name);
     const sources = SOURCES.filter((s) => volume[s] !== undefined && volume[s] !== false);
     if (sources.length > 1) throw fail(`volume "${volume.name}" has several sources: ${sources.join(", ")}`, "give each volume at most one source");
-    const refused = sources.filter((s) => (platform.batch && s !== "hostPath" && s !== "efs")
-      || (platform.fargate && (s === "hostPath" || s === "dockerVolume"))
-      || (!platform.windows && s === "fsxWindowsFileServer"));
-    if (refused.length > 0) {
-      const where = platform.batch ? "Batch jobs" : platform.fargate ? "Fargate" : "Linux tasks";
-      throw fail(`volume "${volume.name}" uses ${refused[0]}, which ${where} do not support`, platform.fargate ? "use EFS, or a volume without a source (Fargate's ephemeral storage)" : "use hostPath or efs");
-    }
+    // Why each source is refused where it is, in the words of the error.
+    const refusals: [boolean, string, string][] = [
+      [platform.batch && usesAny(sources, "dockerVolume", "fsxWindowsFileServer", "configuredAtLaunch"), "Batch jobs do", "use hostPath (EC2) or efs"],
+      [platform.fargate && usesAny(sources, "hostPath", "dockerVolume"), "Fargate does", "use efs, or a volume without a source (Fargate's ephemeral storage)"],
+      [!platform.windows && usesAny(sources, "fsxWindowsFileServer"), "Linux tasks do", "use efs, or run Windows"],
+      [platform.windows && usesAny(sources, "efs"), "Windows tasks do", "use fsxWindowsFileServer, or run Linux"],
+    ];
+    const refused = refusals.find(([hit]) => hit);
+    if (refused) throw fail(`volume "${volume.name}" uses ${sources.join(", ")}, which ${refused[1]} not support`, refused[2]);
     if (volume.hostPath !== undefined && !Token.isUnresolved(volume.hostPath) && !volume.hostPath.startsWith("/") && !/^[A-Za-z]:\\/.test(volume.hostPath)) {
       throw fail(`volume "${volume.name}" hostPath "${volume.hostPath}" is not an absolute path`, "give the host directory from the root, e.g. /var/data");
     }
@@ -43,8 +45,17 @@ export function checkVolumes(fail: Fail, platform: VolumePlatform, volumes: Volu
     if (fsx !== undefined && !Token.isUnresolved(fsx.fileSystemId) && !FILE_SYSTEM.test(fsx.fileSystemId)) {
       throw fail(`volume "${volume.name}" fsxWindowsFileServer.fileSystemId "${fsx.fileSystemId}" is not a file system id`, "give an id such as fs-0123456789abcdef0");
     }
+    // ECS takes the credentials of an FSx share as the ARN of a whole secret or parameter, not a JSON key or name.
+    if (fsx !== undefined && (fsx.credentials._arn === undefined || fsx.credentials.valueFrom !== fsx.credentials._arn)) {
+      throw fail(`volume "${volume.name}" fsxWindowsFileServer.credentials is a parameter name or one key of a secret`, "give ContainerSecret.fromSecretsManager(arn) or fromSsmParameterArn(arn), without field or version");
+    }
   });
   return names;
+}
+
+/** Whether any of `names` is among the volume's sources. */
+function usesAny(sources: readonly string[], ...names: string[]): boolean {
+  return sources.some((source) => names.includes(source));
 }
 
 function checkEfs(fail: Fail, at: string, efs: EfsVolumeConfiguration): void {
@@ -87,7 +98,7 @@ export function renderEcsVolumes(volumes: Volume[], executionRole: IRole): EcsTa
       fsxWindowsFileServerVolumeConfiguration: fsx && {
         fileSystemId: fsx.fileSystemId,
         rootDirectory: fsx.rootDirectory,
-        authorizationConfig: { credentialsParameter: fsx.credentials.valueFrom, domain: fsx.domain },
+        authorizationConfig: { credentialsParameter: fsx.credentials._arn!, domain: fsx.domain },
       },
     };
   });
