@@ -1,4 +1,4 @@
-import { ecs } from "../lib";
+import { DevicePermission, ecs } from "../lib";
 import { renderContainerDefinition } from "../lib/private/container-definition";
 
 describe("renderContainerDefinition", () => {
@@ -38,5 +38,18 @@ describe("renderContainerDefinition", () => {
       image: "nginx",
       essential: false,
     });
+  });
+
+  test("in Batch's shape: vCPUs and memory as resource requirements, device permissions in capitals", () => {
+    const spec = {
+      image: "org/job:1", resources: { vcpus: 2, memoryMiB: 4096 }, gpuCount: 1,
+      linuxParameters: { devices: [{ hostPath: "/dev/fuse", permissions: [DevicePermission.READ, DevicePermission.MKNOD] }] },
+    };
+    expect(renderContainerDefinition(spec, true)).toEqual({
+      image: "org/job:1",
+      resourceRequirements: [{ type: "VCPU", value: "2" }, { type: "MEMORY", value: "4096" }, { type: "GPU", value: "1" }],
+      linuxParameters: { devices: [{ hostPath: "/dev/fuse", permissions: ["READ", "MKNOD"] }] },
+    });
+    expect(renderContainerDefinition(spec).linuxParameters).toEqual({ devices: [{ hostPath: "/dev/fuse", permissions: ["read", "mknod"] }] });
   });
 });

@@ -121,6 +121,9 @@ function renderLinuxParameters(p: LinuxParameters, batch: boolean): Record<strin
   });
 }
 
+/** The object without its undefined members (a loop: this runs for every member of every container rendered). */
 export function dropUndefined(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out;
 }

@@ -31,7 +31,7 @@ export function checkVolumes(fail: Fail, platform: VolumePlatform, volumes: Volu
     // Why each source is refused where it is, in the words of the error.
     const refusals: [boolean, string, string][] = [
       [platform.batch && usesAny(sources, "dockerVolume", "fsxWindowsFileServer", "configuredAtLaunch"), "Batch jobs do", "use hostPath (EC2) or efs"],
-      [platform.fargate && usesAny(sources, "hostPath", "dockerVolume"), "Fargate does", "use efs, or a volume without a source (Fargate's ephemeral storage)"],
+      [platform.fargate && usesAny(sources, "hostPath", "dockerVolume", "fsxWindowsFileServer"), "Fargate does", "use efs, or a volume without a source (Fargate's ephemeral storage)"],
       [!platform.windows && usesAny(sources, "fsxWindowsFileServer"), "Linux tasks do", "use efs, or run Windows"],
       [platform.windows && usesAny(sources, "efs"), "Windows tasks do", "use fsxWindowsFileServer, or run Linux"],
     ];
