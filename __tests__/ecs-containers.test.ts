@@ -95,6 +95,14 @@ describe("ecs.TaskDefinition containers: what a real service needs", () => {
     expect(containersOf(stack)[0].futureMember).toEqual({ enabled: true });
   });
 
+  test("a Terraform argument without a prop is set with cdktf's own override on the resource", () => {
+    const stack = testStack();
+    const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.EC2, memoryMiB: 512 });
+    task.addContainer("app", { image: nginx });
+    task.resource.addOverride("inference_accelerator", [{ device_name: "device_1", device_type: "eia2.medium" }]);
+    expect(resourcesOf(stack, "aws_ecs_task_definition")[0].inference_accelerator).toEqual([{ device_name: "device_1", device_type: "eia2.medium" }]);
+  });
+
   test("a container is what its options said when it was added, nested objects included", () => {
     const stack = testStack();
     const healthCheck = { command: ["CMD", "true"], retries: 2 };

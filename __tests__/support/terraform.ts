@@ -184,7 +184,7 @@ export class TerraformWorkspace {
     // The value follows a banner that names the variable too: wait for the line that holds it, or stop.
     const provider = !this.attachable ? "" : [
       `${Object.entries(QUIET_PROVIDER).map(([k, v]) => `${k}=${v}`).join(" ")} setpriv --pdeathsig KILL -- ${JSON.stringify(this.binary)} -debug >provider.out 2>&1 & provider=$!`,
-      "for _ in $(seq 600); do grep -q \"TF_REATTACH_PROVIDERS='\" provider.out && break; sleep 0.1; done",
+      "for _ in $(seq 600); do grep -qs \"TF_REATTACH_PROVIDERS='\" provider.out && break; sleep 0.1; done",
       "TF_REATTACH_PROVIDERS=$(sed -n \"s/.*TF_REATTACH_PROVIDERS='\\(.*\\)'/\\1/p\" provider.out)",
       '[ -n "$TF_REATTACH_PROVIDERS" ] || { echo "the provider did not start in debug mode:" >&2; cat provider.out >&2; exit 1; }',
       "export TF_REATTACH_PROVIDERS",

@@ -55,9 +55,11 @@ function valuesFrom(secrets: { [name: string]: ContainerSecret }, role: IRole): 
  * document is rendered now); classes (images, secrets, drivers) and Terraform references are kept as they are.
  */
 function copy<T>(value: T): T {
-  if (Token.isUnresolved(value) || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(copy) as T;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return (Token.isUnresolved(value) ? value : value.map(copy)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype || Token.isUnresolved(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 

@@ -41,57 +41,61 @@ export interface ContainerSpec extends Omit<AnyContainerOptions, "image" | "secr
  * appear only when set.
  */
 export function renderContainerDefinition(spec: ContainerSpec, batch = false): Record<string, unknown> {
-  return dropUndefined({
-    name: spec.name,
-    image: spec.image,
-    repositoryCredentials: spec.credentialsParameter ? { credentialsParameter: spec.credentialsParameter } : undefined,
-    essential: spec.essential,
-    cpu: spec.cpu,
-    memory: spec.memoryMiB,
-    memoryReservation: spec.memoryReservationMiB,
-    resourceRequirements: resourceRequirements(spec),
-    links: spec.links,
-    portMappings: spec.portMappings?.map((p) => dropUndefined({
-      containerPort: p.containerPort, containerPortRange: p.containerPortRange, hostPort: p.hostPort, protocol: p.protocol ?? "tcp", name: p.name, appProtocol: p.appProtocol,
-    })),
-    restartPolicy: spec.restartPolicy && dropUndefined({
-      enabled: spec.restartPolicy.enabled, ignoredExitCodes: spec.restartPolicy.ignoredExitCodes, restartAttemptPeriod: spec.restartPolicy.restartAttemptPeriodSeconds,
-    }),
-    entryPoint: spec.entryPoint,
-    command: spec.command,
-    environment: spec.environment && renderEnvironment(spec.environment),
-    environmentFiles: spec.environmentFiles?.map((value) => ({ value, type: "s3" })),
-    mountPoints: spec.mountPoints?.map((m) => dropUndefined({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: m.readOnly })),
-    volumesFrom: spec.volumesFrom?.map((v) => dropUndefined({ sourceContainer: v.sourceContainer, readOnly: v.readOnly })),
-    linuxParameters: spec.linuxParameters && renderLinuxParameters(spec.linuxParameters, batch),
-    secrets: spec.secrets,
-    dependsOn: spec.dependsOn?.map((d) => ({ containerName: d.containerName, condition: d.condition })),
-    startTimeout: spec.startTimeoutSeconds,
-    stopTimeout: spec.stopTimeoutSeconds,
-    versionConsistency: spec.versionConsistency,
-    hostname: spec.hostname,
-    user: spec.user,
-    workingDirectory: spec.workingDirectory,
-    disableNetworking: spec.disableNetworking,
-    privileged: spec.privileged,
-    readonlyRootFilesystem: spec.readonlyRootFilesystem,
-    dnsServers: spec.dnsServers,
-    dnsSearchDomains: spec.dnsSearchDomains,
-    extraHosts: spec.extraHosts?.map((h) => ({ hostname: h.hostname, ipAddress: h.ipAddress })),
-    dockerSecurityOptions: spec.dockerSecurityOptions,
-    interactive: spec.interactive,
-    pseudoTerminal: spec.pseudoTerminal,
-    dockerLabels: spec.dockerLabels,
-    ulimits: spec.ulimits?.map((u) => ({ name: u.name, softLimit: u.softLimit, hardLimit: u.hardLimit })),
-    logConfiguration: spec.logConfiguration && dropUndefined({ ...spec.logConfiguration }),
-    healthCheck: spec.healthCheck && dropUndefined({
-      command: spec.healthCheck.command, interval: spec.healthCheck.intervalSeconds, timeout: spec.healthCheck.timeoutSeconds,
-      retries: spec.healthCheck.retries, startPeriod: spec.healthCheck.startPeriodSeconds,
-    }),
-    systemControls: spec.systemControls?.map((s) => ({ namespace: s.name, value: s.value })),
-    firelensConfiguration: spec.firelensConfig && dropUndefined({ type: spec.firelensConfig.routerType, options: spec.firelensConfig.options }),
-    credentialSpecs: spec.credentialSpecs,
-  });
+  // Members are added one by one when set: most containers set a handful of some forty.
+  const out: Record<string, unknown> = {};
+  const put = (member: string, value: unknown) => {
+    if (value !== undefined) out[member] = value;
+  };
+  put("name", spec.name);
+  put("image", spec.image);
+  if (spec.credentialsParameter) out.repositoryCredentials = { credentialsParameter: spec.credentialsParameter };
+  put("essential", spec.essential);
+  put("cpu", spec.cpu);
+  put("memory", spec.memoryMiB);
+  put("memoryReservation", spec.memoryReservationMiB);
+  put("resourceRequirements", resourceRequirements(spec));
+  put("links", spec.links);
+  put("portMappings", spec.portMappings?.map((p) => dropUndefined({
+    containerPort: p.containerPort, containerPortRange: p.containerPortRange, hostPort: p.hostPort, protocol: p.protocol ?? "tcp", name: p.name, appProtocol: p.appProtocol,
+  })));
+  put("restartPolicy", spec.restartPolicy && dropUndefined({
+    enabled: spec.restartPolicy.enabled, ignoredExitCodes: spec.restartPolicy.ignoredExitCodes, restartAttemptPeriod: spec.restartPolicy.restartAttemptPeriodSeconds,
+  }));
+  put("entryPoint", spec.entryPoint);
+  put("command", spec.command);
+  put("environment", spec.environment && renderEnvironment(spec.environment));
+  put("environmentFiles", spec.environmentFiles?.map((value) => ({ value, type: "s3" })));
+  put("mountPoints", spec.mountPoints?.map((m) => dropUndefined({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: m.readOnly })));
+  put("volumesFrom", spec.volumesFrom?.map((v) => dropUndefined({ sourceContainer: v.sourceContainer, readOnly: v.readOnly })));
+  put("linuxParameters", spec.linuxParameters && renderLinuxParameters(spec.linuxParameters, batch));
+  put("secrets", spec.secrets);
+  put("dependsOn", spec.dependsOn?.map((d) => ({ containerName: d.containerName, condition: d.condition })));
+  put("startTimeout", spec.startTimeoutSeconds);
+  put("stopTimeout", spec.stopTimeoutSeconds);
+  put("versionConsistency", spec.versionConsistency);
+  put("hostname", spec.hostname);
+  put("user", spec.user);
+  put("workingDirectory", spec.workingDirectory);
+  put("disableNetworking", spec.disableNetworking);
+  put("privileged", spec.privileged);
+  put("readonlyRootFilesystem", spec.readonlyRootFilesystem);
+  put("dnsServers", spec.dnsServers);
+  put("dnsSearchDomains", spec.dnsSearchDomains);
+  put("extraHosts", spec.extraHosts?.map((h) => ({ hostname: h.hostname, ipAddress: h.ipAddress })));
+  put("dockerSecurityOptions", spec.dockerSecurityOptions);
+  put("interactive", spec.interactive);
+  put("pseudoTerminal", spec.pseudoTerminal);
+  put("dockerLabels", spec.dockerLabels);
+  put("ulimits", spec.ulimits?.map((u) => ({ name: u.name, softLimit: u.softLimit, hardLimit: u.hardLimit })));
+  put("logConfiguration", spec.logConfiguration && dropUndefined({ ...spec.logConfiguration }));
+  put("healthCheck", spec.healthCheck && dropUndefined({
+    command: spec.healthCheck.command, interval: spec.healthCheck.intervalSeconds, timeout: spec.healthCheck.timeoutSeconds,
+    retries: spec.healthCheck.retries, startPeriod: spec.healthCheck.startPeriodSeconds,
+  }));
+  put("systemControls", spec.systemControls?.map((c) => ({ namespace: c.name, value: c.value })));
+  put("firelensConfiguration", spec.firelensConfig && dropUndefined({ type: spec.firelensConfig.routerType, options: spec.firelensConfig.options }));
+  put("credentialSpecs", spec.credentialSpecs);
+  return out;
 }
 
 /** GPUs in ECS; VCPU, MEMORY and GPU in Batch, whose values are strings. */
