@@ -122,7 +122,7 @@ const BATCH_JOB: Record<string, Coverage> = {
   platformCapabilities: { prop: "`platform`" },
   eksProperties: { excluded: "EKS jobs pull with Kubernetes image pull secrets, another mechanism: out of scope" },
   ecsProperties: { prop: "`batch.MultiContainerJobDefinition`" },
-  consumableResourceProperties: { excluded: `not in the AWS provider 5.100 schema; on AWS provider 6, ${OVERRIDE}` },
+  consumableResourceProperties: { excluded: "not in the AWS provider's schema (5.100, nor the 6.x bindings of our lines), so Terraform cannot set it" },
 };
 
 const BATCH_TASK_CONTAINER: Record<string, Coverage> = {
