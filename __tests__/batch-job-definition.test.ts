@@ -76,7 +76,7 @@ describe("batch.JobDefinition", () => {
     [{ platform: batch.Platform.FARGATE, vcpus: 0.25, memoryMiB: 4096 }, /Fargate does not accept 4096 MiB with vcpus 0.25\. Fix: use memoryMiB 512, 1024-2048/],
     [{ platform: batch.Platform.FARGATE, fargatePlatformVersion: "1.1.0" }, /fargatePlatformVersion "1.1.0" cannot pull with registry credentials \(needs 1.2.0/],
     [{ platform: batch.Platform.EC2, vcpus: 0.5 }, /vcpus 0.5 is not a whole number/],
-    [{ platform: batch.Platform.EC2, assignPublicIp: true }, /apply only to Fargate/],
+    [{ platform: batch.Platform.EC2, assignPublicIp: true }, /assignPublicIp applies only to Fargate\. Fix: remove assignPublicIp, or use platform/],
     [{ platform: batch.Platform.EC2, retryAttempts: 11 }, /retryAttempts 11 is out of range\. Fix: give retryAttempts as a whole number from 1 to 10/],
     [{ platform: batch.Platform.EC2, timeoutSeconds: 30 }, /timeoutSeconds 30 is out of range\. Fix: give timeoutSeconds as a whole number of at least 60/],
     [{ platform: batch.Platform.EC2, environment: { AWS_BATCH_X: "1" } }, /reserved AWS_BATCH prefix/],

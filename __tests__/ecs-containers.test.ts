@@ -132,7 +132,7 @@ describe("ecs.TaskDefinition containers: what a real service needs", () => {
 
   describe("what ECS would refuse at deploy is refused at synth, once every container is added", () => {
     test.each<[string, (task: ecs.TaskDefinition) => void, RegExp]>([
-      ["a dependency the task lacks", (t) => t.addContainer("app", { image: nginx, dependsOn: [{ containerName: "db", condition: ContainerDependencyCondition.START }] }), /container "app" depends on "db", which the task lacks\. Fix: name one of: \(no other container\)/],
+      ["a dependency the task lacks", (t) => t.addContainer("app", { image: nginx, dependsOn: [{ containerName: "db", condition: ContainerDependencyCondition.START }] }), /container "app" depends on "db", which the task lacks\. Fix: add a container named "db", or remove that dependsOn entry\./],
       ["a container depending on itself", (t) => t.addContainer("app", { image: nginx, dependsOn: [{ containerName: "app", condition: ContainerDependencyCondition.START }] }), /container "app" depends on itself/],
       ["a cycle", (t) => {
         t.addContainer("a", { image: nginx, dependsOn: [{ containerName: "b", condition: ContainerDependencyCondition.START }] });

@@ -164,6 +164,8 @@ CASES.push(
   container("a health check interval of 4 s", { healthCheck: { command: ["CMD", "true"], intervalSeconds: 4 } }),
   container("a health check timeout of 61 s", { healthCheck: { command: ["CMD", "true"], timeoutSeconds: 61 } }),
   container("11 health check retries", { healthCheck: { command: ["CMD", "true"], retries: 11 } }),
+  container("a health check of CMD alone", { healthCheck: { command: ["CMD"] } }),
+  container("a CMD-SHELL health check split into words", { healthCheck: { command: ["CMD-SHELL", "curl", "-f", "http://localhost/"] } }),
   container("a stop timeout of 121 s on Fargate", { stopTimeoutSeconds: 121 }), container("a start timeout of 1 s on Fargate", { startTimeoutSeconds: 1 }),
   container("a restart period of 59 s", { restartPolicy: { enabled: true, restartAttemptPeriodSeconds: 59 } }),
   container("51 ignored exit codes", { restartPolicy: { enabled: true, ignoredExitCodes: Array.from({ length: 51 }, (_, i) => i) } }),
@@ -236,7 +238,7 @@ CASES.push(
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(280);
+    expect(CASES.length).toBe(282);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

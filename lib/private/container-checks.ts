@@ -80,16 +80,16 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
   }
   const known = OPTIONS[kind];
   const unknown = known === undefined ? [] : Object.keys(options).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw fail(`${L}has options this kind of container does not take: ${unknown.join(", ")}`, "remove them, or set API members this library lacks through additionalProperties");
+  if (unknown.length > 0) throw fail(`${L}has options this kind of container does not take: ${unknown.join(", ")}`, `${them(unknown)}, or set API members this library lacks through additionalProperties`);
   const set = (prop: string) => (options as unknown as Record<string, unknown>)[prop] !== undefined;
 
   if (windows) {
     const linuxOnly = NOT_ON_WINDOWS.filter(set);
-    if (linuxOnly.length > 0) throw fail(`${L}sets ${linuxOnly.join(", ")}, which Windows containers do not support`, "remove them, or run the task on Linux");
+    if (linuxOnly.length > 0) throw fail(`${L}sets ${linuxOnly.join(", ")}, which Windows containers do not support`, `${them(linuxOnly)}, or run the task on Linux`);
   }
   if (fargate) {
     const refused = NOT_ON_FARGATE.filter(set);
-    if (refused.length > 0) throw fail(`${L}sets ${refused.join(", ")}, which Fargate does not support`, "remove them, or run on EC2");
+    if (refused.length > 0) throw fail(`${L}sets ${refused.join(", ")}, which Fargate does not support`, `${them(refused)}, or run on EC2`);
   }
   checkEnvironment(fail, `${L}environment`, options.environment);
   checkEnvironment(fail, `${L}secrets`, options.secrets as { [name: string]: never } | undefined);
@@ -115,7 +115,7 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
     }
     if (fargate) {
       const refused = NOT_ON_FARGATE_LINUX.filter((k) => linux[k] !== undefined);
-      if (refused.length > 0) throw fail(`${L}linuxParameters sets ${refused.join(", ")}, which Fargate does not support`, "remove them, or run on EC2");
+      if (refused.length > 0) throw fail(`${L}linuxParameters sets ${refused.join(", ")}, which Fargate does not support`, `${them(refused)}, or run on EC2`);
       const added = (linux.addCapabilities ?? []).filter((c) => c !== Capability.SYS_PTRACE);
       if (added.length > 0) throw fail(`${L}linuxParameters adds ${added.join(", ")}, but Fargate adds only SYS_PTRACE`, "add only SYS_PTRACE, or run on EC2");
     }
@@ -145,8 +145,13 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
   const health = options.healthCheck;
   if (health !== undefined) {
     const first = health.command?.[0];
-    if (!Token.isUnresolved(health.command) && (health.command === undefined || health.command.length < 2 || (first !== "CMD" && first !== "CMD-SHELL"))) {
-      throw fail(`${L}healthCheck.command ${JSON.stringify(health.command)} does not start with CMD or CMD-SHELL`, 'give ["CMD", "<program>", "<args>"...] or ["CMD-SHELL", "<shell command>"]');
+    const forms = 'give ["CMD", "<program>", "<args>"...] or ["CMD-SHELL", "<shell command>"]';
+    if (!Token.isUnresolved(health.command)) {
+      const command = health.command ?? [];
+      if (first !== "CMD" && first !== "CMD-SHELL") throw fail(`${L}healthCheck.command ${JSON.stringify(health.command)} does not start with CMD or CMD-SHELL`, forms);
+      if (command.length < 2) throw fail(`${L}healthCheck.command ${JSON.stringify(health.command)} has no command after ${first}`, forms);
+      // The shell gets one string; more elements would become the shell's positional parameters, not the command's.
+      if (first === "CMD-SHELL" && command.length > 2) throw fail(`${L}healthCheck.command gives CMD-SHELL ${command.length - 1} strings`, "give the whole shell command as one string after CMD-SHELL, or use CMD with one element per argument");
     }
     checkNumber(fail, `${L}healthCheck.intervalSeconds`, health.intervalSeconds, { min: 5, max: 300 });
     checkNumber(fail, `${L}healthCheck.timeoutSeconds`, health.timeoutSeconds, { min: 2, max: 60 });
@@ -179,6 +184,11 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
   if (options.firelensConfig !== undefined && options.firelensConfig.options?.["config-file-type"] === "s3" && fargate) {
     throw fail(`${L}firelensConfig reads its configuration from S3, which Fargate does not support`, 'use "config-file-type": "file" with a file in the image');
   }
+}
+
+/** "remove it" or "remove them", as the list is long. */
+export function them(names: readonly string[]): string {
+  return names.length === 1 ? `remove ${names[0]}` : "remove them";
 }
 
 function checkAbsolute(fail: Fail, prop: string, value: string | undefined, example: string): void {

@@ -55,7 +55,10 @@ export class ContainerGraph {
         if (Token.isUnresolved(other)) continue;
         const target = this.nodes.get(other);
         if (other === name) report(`container "${name}" depends on itself`, "remove that dependsOn entry");
-        else if (target === undefined) report(`container "${name}" depends on "${other}", which the ${this.unit} lacks`, `name one of: ${names.filter((n) => n !== name).join(", ") || "(no other container)"}`);
+        else if (target === undefined) {
+          const others = names.filter((n) => n !== name);
+          report(`container "${name}" depends on "${other}", which the ${this.unit} lacks`, `add a container named "${other}", or remove that dependsOn entry${others.length > 0 ? ` (the ${this.unit}'s other containers: ${others.join(", ")})` : ""}`);
+        }
         else if (condition === "HEALTHY" && !this.healthChecks) report(`container "${name}" waits for "${other}" to be HEALTHY, but Batch containers have no health check`, "wait for START, COMPLETE or SUCCESS");
         else if (condition === "HEALTHY" && !target.healthy) report(`container "${name}" waits for "${other}" to be HEALTHY, but "${other}" has no healthCheck`, `give "${other}" a healthCheck, or wait for START`);
         else if ((condition === "COMPLETE" || condition === "SUCCESS") && target.essential) report(`container "${name}" waits for the essential container "${other}" to ${condition === "SUCCESS" ? "succeed" : "complete"}`, `mark "${other}" essential: false (an essential container that exits stops the ${this.unit})`);

@@ -9,6 +9,7 @@ import { executionRoleFor } from "./execution-role";
 import { Fail } from "./fail";
 import { checkName, defaultName } from "./names";
 import { checkNumber } from "./numbers";
+import { them } from "./container-checks";
 import { checkVolumes, renderBatchVolumes } from "./volumes";
 
 /** What the job-level checks established, for the containers to be checked against. */
@@ -30,7 +31,7 @@ export function bindJobBase(scope: Construct, fail: Fail, props: JobDefinitionBa
   if (fargate) checkPlatformVersion(fail, props.fargatePlatformVersion ?? "LATEST");
   else {
     const fargateOnly = (["fargatePlatformVersion", "assignPublicIp", "ephemeralStorageGiB", "cpuArchitecture"] as const).filter((k) => props[k] !== undefined);
-    if (fargateOnly.length > 0) throw fail(`${fargateOnly.join(", ")} apply only to Fargate`, "remove them, or use platform: batch.Platform.FARGATE");
+    if (fargateOnly.length > 0) throw fail(`${fargateOnly.join(", ")} ${fargateOnly.length === 1 ? "applies" : "apply"} only to Fargate`, `${them(fargateOnly)}, or use platform: batch.Platform.FARGATE`);
   }
   checkNumber(fail, "retryAttempts", props.retryAttempts, { min: 1, max: 10 });
   checkNumber(fail, "timeoutSeconds", props.timeoutSeconds, { min: 60 });
