@@ -233,12 +233,15 @@ CASES.push(
   ["FSx credentials from a parameter name", "ecs.TaskDefinition test/Task", (s) => ec2Task(s, { operatingSystemFamily: ecs.OperatingSystemFamily.WINDOWS_SERVER_2022_CORE, volumes: [{ name: "v", fsxWindowsFileServer: { fileSystemId: "fs-0123456789abcdef0", rootDirectory: "\\s", domain: "d", credentials: ContainerSecret.fromSsmParameterName("/ad/user") } }] })],
   ["EC2 task cpu of 64 units", "ecs.TaskDefinition test/Task", (s) => ec2Task(s, { cpu: 64 })],
   jobCase("a host volume on Fargate", { platform: batch.Platform.FARGATE, volumes: [{ name: "v", hostPath: "/data" }] }),
+  container("a Docker label key with a space", { dockerLabels: { "my label": "x" } }),
+  container("a system control that is not a parameter", { systemControls: [{ name: "somaxconn", value: "1024" }] }),
+  ["autoprovision of a task-scoped Docker volume", "ecs.TaskDefinition test/Task", (s) => ec2Task(s, { volumes: [{ name: "v", dockerVolume: { autoprovision: true } }] })],
 );
 
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(282);
+    expect(CASES.length).toBe(285);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

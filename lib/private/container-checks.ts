@@ -62,6 +62,7 @@ const NOT_ON_FARGATE_LINUX = ["devices", "sharedMemorySizeMiB", "tmpfs", "maxSwa
 const TMPFS_OPTIONS = new Set(("defaults ro rw suid nosuid dev nodev exec noexec sync async dirsync remount mand nomand atime noatime "
   + "diratime nodiratime bind rbind unbindable runbindable private rprivate shared rshared slave rslave relatime norelatime strictatime "
   + "nostrictatime mode uid gid nr_inodes nr_blocks mpol").split(" "));
+const SYSCTL = /^[a-z][a-z0-9_]*(\.[a-zA-Z0-9_*-]+)+$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$/;
 
@@ -169,6 +170,12 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
     restart.ignoredExitCodes?.forEach((code, i) => checkNumber(fail, `${L}restartPolicy.ignoredExitCodes[${i}]`, code, { min: 0, max: 255 }));
   }
 
+  for (const key of Object.keys(options.dockerLabels ?? {})) {
+    if (!Token.isUnresolved(key) && (key.trim() === "" || /\s/.test(key))) throw fail(`${L}dockerLabels has the key ${JSON.stringify(key)}`, "use keys without whitespace, such as com.example.team");
+  }
+  (options.systemControls ?? []).forEach((c, i) => {
+    if (!Token.isUnresolved(c.name) && !SYSCTL.test(c.name)) throw fail(`${L}systemControls[${i}] name ${JSON.stringify(c.name)} is not a kernel parameter`, "give a namespaced parameter such as net.core.somaxconn or kernel.shmmax");
+  });
   const addresses = [...(options.dnsServers ?? []).map((a) => ["dnsServers", a]), ...(options.extraHosts ?? []).map((h) => ["extraHosts", h.ipAddress])];
   for (const [prop, address] of addresses) {
     if (!Token.isUnresolved(address) && !IPV4.test(address) && !IPV6.test(address)) throw fail(`${L}${prop} has "${address}", which is not an IP address`, "give IPv4 or IPv6 addresses, e.g. 10.0.0.2");

@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import type { EcsTaskDefinitionVolume } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import type { IRole } from "../role";
-import type { EfsVolumeConfiguration, Volume } from "../volume";
+import { DockerVolumeScope, type EfsVolumeConfiguration, type Volume } from "../volume";
 import { dropUndefined } from "./container-definition";
 import { Fail } from "./fail";
 import { checkName } from "./names";
@@ -41,6 +41,10 @@ export function checkVolumes(fail: Fail, platform: VolumePlatform, volumes: Volu
       throw fail(`volume "${volume.name}" hostPath "${volume.hostPath}" is not an absolute path`, "give the host directory from the root, e.g. /var/data");
     }
     if (volume.efs !== undefined) checkEfs(fail, `volume "${volume.name}" efs`, volume.efs);
+    // ECS creates a task-scoped volume with every task anyway; autoprovision applies to shared ones only.
+    if (volume.dockerVolume?.autoprovision === true && volume.dockerVolume.scope !== DockerVolumeScope.SHARED) {
+      throw fail(`volume "${volume.name}" sets dockerVolume.autoprovision without scope shared`, "set scope: DockerVolumeScope.SHARED, or drop autoprovision");
+    }
     const fsx = volume.fsxWindowsFileServer;
     if (fsx !== undefined && !Token.isUnresolved(fsx.fileSystemId) && !FILE_SYSTEM.test(fsx.fileSystemId)) {
       throw fail(`volume "${volume.name}" fsxWindowsFileServer.fileSystemId "${fsx.fileSystemId}" is not a file system id`, "give an id such as fs-0123456789abcdef0");
