@@ -1,6 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { IRole } from "./role";
+import { arnRegion } from "./private/aws-values";
 import { Fail, failFor } from "./private/fail";
 import { grantContainerRead } from "./private/container-read";
 import { ContainerReadAction, ContainerReadGrant } from "./private/policy-documents";
@@ -45,7 +46,7 @@ export interface SsmParameterOptions {
 const FIELD = /^[^:]{1,256}$/;
 const VERSION_ID = /^[A-Za-z0-9-]{32,64}$/;
 const PARAMETER_NAME = /^\/?[A-Za-z0-9_.\-/]{1,2047}$/;
-const PARAMETER_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):ssm:([a-z0-9-]+):(\d{12}):parameter\/([A-Za-z0-9_.\-/]{1,2048})$/;
+const PARAMETER_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_.\-/]{1,2048}$/;
 
 /**
  * A value ECS or Batch puts into a container's environment (or a log driver's options) at start-up, read from
@@ -74,11 +75,10 @@ export class ContainerSecret {
     if (kmsKeyArn !== undefined) checkKmsKeyArn(fail, kmsKeyArn);
     const pick = field !== undefined || versionStage !== undefined || versionId !== undefined;
     const valueFrom = pick ? `${secretArn}:${field ?? ""}:${versionStage ?? ""}:${versionId ?? ""}` : secretArn;
-    const secretRegion = () => region ?? Fn.element(Fn.split(":", secretArn), 3);
     return new ContainerSecret(valueFrom, secretArn, `sm|${secretArn}|${kmsKeyArn ?? ""}`, () => ({
       action: ContainerReadAction.SECRET,
       resource: secretArn,
-      kms: kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: secretRegion() },
+      kms: kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: arnRegion(secretArn) },
     }));
   }
 
@@ -111,15 +111,14 @@ export class ContainerSecret {
    */
   public static fromSsmParameterArn(parameterArn: string, options: SsmParameterOptions = {}): ContainerSecret {
     const fail = failFor(`ContainerSecret.fromSsmParameterArn(${JSON.stringify(parameterArn)})`);
-    const match = Token.isUnresolved(parameterArn) ? undefined : PARAMETER_ARN.exec(parameterArn);
-    if (!Token.isUnresolved(parameterArn) && !match) {
+    if (!Token.isUnresolved(parameterArn) && !PARAMETER_ARN.test(parameterArn)) {
       throw fail(`"${parameterArn}" is not a Parameter Store parameter ARN`, "use arn:<partition>:ssm:<region>:<account>:parameter/<name>, or fromSsmParameterName for a name");
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     return new ContainerSecret(parameterArn, parameterArn, `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`, () => ({
       action: ContainerReadAction.PARAMETER,
       resource: parameterArn,
-      kms: options.kmsKeyArn === undefined ? undefined : { keyArn: options.kmsKeyArn, region: match?.[2] ?? Fn.element(Fn.split(":", parameterArn), 3) },
+      kms: options.kmsKeyArn === undefined ? undefined : { keyArn: options.kmsKeyArn, region: arnRegion(parameterArn) },
     }));
   }
 

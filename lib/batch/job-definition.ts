@@ -52,7 +52,6 @@ export class JobDefinition extends Construct {
       checkNumber(this.fail, "vcpus", vcpus, { min: 1 });
       checkNumber(this.fail, "memoryMiB", memoryMiB, { min: 4 });
     }
-    if (base.fargate && props.ulimits !== undefined) throw this.fail("ulimits do not apply to Batch jobs on Fargate", "remove them, or run on EC2");
     const reserved = Object.keys(props.environment ?? {}).filter((k) => k.startsWith("AWS_BATCH"));
     if (reserved.length > 0) throw this.fail(`environment variables ${reserved.join(", ")} use the reserved AWS_BATCH prefix`, "rename them");
 
@@ -62,7 +61,6 @@ export class JobDefinition extends Construct {
     const containerProperties = withAdditional(this.fail, "", { ...container, ...renderTaskMembers(base, props, false) }, props.additionalProperties);
     this.resource = new BatchJobDefinition(this, "Resource", {
       ...jobResourceArgs(base, props),
-      name: base.name,
       type: "container",
       containerProperties: jsonDocument(containerProperties),
     });

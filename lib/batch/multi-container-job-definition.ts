@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
-import { IpcMode, PidMode } from "../task-platform";
+import type { IpcMode, PidMode } from "../task-platform";
+import { checkNamespaces } from "../private/task-namespaces";
 import type { IRole } from "../role";
 import { withAdditional } from "../private/additional-properties";
 import { bindContainer } from "../private/container-binding";
@@ -10,7 +11,6 @@ import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { bindJobBase, JobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
 import { jsonDocument } from "../private/json-document";
-import { checkName } from "../private/names";
 import { checkNumber, isLiteralNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps, TaskContainerOptions } from "./job-options";
 
@@ -55,23 +55,20 @@ export class MultiContainerJobDefinition extends Construct {
     this.fail = constructFail(this, "batch.MultiContainerJobDefinition");
     this.base = bindJobBase(this, this.fail, props);
     this.executionRole = this.base.executionRole;
-    if (this.base.fargate && props.ipcMode !== undefined) throw this.fail("ipcMode is not supported on Fargate", "remove it, or run on EC2");
-    if (this.base.fargate && props.pidMode !== undefined && props.pidMode !== PidMode.TASK) throw this.fail("pidMode host is not supported on Fargate", "use PidMode.TASK, or run on EC2");
+    checkNamespaces(this.fail, this.base.fargate, props.pidMode, props.ipcMode);
     const shared = { ...renderTaskMembers(this.base, props, true), pidMode: props.pidMode, ipcMode: props.ipcMode };
     this.taskMembers = () => withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
     this.graph = new ContainerGraph(this.fail, "job", false);
     this.resource = new BatchJobDefinition(this, "Resource", {
       ...jobResourceArgs(this.base, props),
-      name: this.base.name,
       type: "container",
       ecsProperties: "{}",
     });
     this.node.addValidation({
       validate: () => {
-        if (this.containers.length === 0) return [this.fail("has no containers", "call addContainer() at least once").message];
         const problems = this.graph.problems();
         const total = (key: "vcpus" | "memoryMiB") => this.sizes.reduce((sum, s) => sum + s[key], 0);
-        if (this.base.fargate && this.sizes.every((s) => isLiteralNumber(s.vcpus) && isLiteralNumber(s.memoryMiB))) {
+        if (this.base.fargate && this.sizes.length > 0 && this.sizes.every((s) => isLiteralNumber(s.vcpus) && isLiteralNumber(s.memoryMiB))) {
           try {
             checkFargateSize(this.fail, "vcpus", total("vcpus"), total("memoryMiB"));
           } catch (e) {
@@ -88,9 +85,7 @@ export class MultiContainerJobDefinition extends Construct {
    * to the job's execution role. The options are read now.
    */
   public addContainer(name: string, options: TaskContainerOptions): void {
-    checkName(this.fail, "container name", name, 255);
-    if (this.graph.has(name)) throw this.fail(`a container named "${name}" already exists`, "give each container of a job a distinct name");
-    const label = `container "${name}"`;
+    const label = this.graph.claim(name);
     const { vcpus, memoryMiB } = options ?? {};
     checkNumber(this.fail, `${label} vcpus`, vcpus, this.base.fargate ? { min: 0.25, fractional: true } : { min: 1 });
     checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 4 });

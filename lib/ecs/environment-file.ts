@@ -1,4 +1,5 @@
-import { Fn, Token } from "cdktf";
+import { Token } from "cdktf";
+import { arnRegion } from "../private/aws-values";
 import type { IRole } from "../role";
 import { failFor } from "../private/fail";
 import { grantContainerRead } from "../private/container-read";
@@ -63,8 +64,4 @@ export class EnvironmentFile {
     grantContainerRead(role, `s3-bucket|${bucketArn}`, () => ({ action: ContainerReadAction.BUCKET_LOCATION, resource: bucketArn }));
     return objectArn;
   }
-}
-
-function arnRegion(arn: string): string {
-  return Token.isUnresolved(arn) ? Fn.element(Fn.split(":", arn), 3) : arn.split(":")[3];
 }

@@ -3,6 +3,7 @@ import { Token } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import type { IRole } from "../role";
 import { CpuArchitecture, IpcMode, PidMode } from "../task-platform";
+import { checkNamespaces } from "../private/task-namespaces";
 import type { Volume } from "../volume";
 import { checkTags } from "../private/aws-values";
 import { bindContainer } from "../private/container-binding";
@@ -177,7 +178,7 @@ export class TaskDefinition extends Construct {
     checkNumber(this.fail, "memoryMiB", this.memoryMiB, { min: 1 });
     if (fargate) this.checkFargate(props, cpu!, this.memoryMiB!);
     else if (props.ephemeralStorageGiB !== undefined) throw this.fail("ephemeralStorageGiB applies only to Fargate", "remove it; on EC2 the instance's volume is the containers' storage");
-    if (windows) this.checkWindows(props);
+    if (windows) this.checkWindows(props, cpu);
     checkNumber(this.fail, "ephemeralStorageGiB", props.ephemeralStorageGiB, { min: 21, max: 200 });
     if ((props.placementConstraints?.length ?? 0) > 10) throw this.fail(`placementConstraints has ${props.placementConstraints!.length} entries`, "use at most 10");
     if (props.proxyConfiguration !== undefined && this.networkMode !== NetworkMode.AWS_VPC) {
@@ -217,9 +218,8 @@ export class TaskDefinition extends Construct {
     const proxy = props.proxyConfiguration?.containerName;
     this.node.addValidation({
       validate: () => {
-        if (this.containers.length === 0) return [this.fail("has no containers", "call addContainer() at least once").message];
         const problems = this.graph.problems();
-        if (proxy !== undefined && !this.graph.has(proxy)) problems.push(this.fail(`proxyConfiguration names the container "${proxy}", which the task lacks`, "name one of the task's containers").message);
+        if (proxy !== undefined && this.containers.length > 0 && !this.graph.has(proxy)) problems.push(this.fail(`proxyConfiguration names the container "${proxy}", which the task lacks`, "name one of the task's containers").message);
         return problems;
       },
     });
@@ -237,11 +237,7 @@ export class TaskDefinition extends Construct {
    * given here afterwards does not change the container.
    */
   public addContainer(name: string, options: ContainerOptions): void {
-    checkName(this.fail, "container name", name, 255);
-    if (this.graph.has(name)) {
-      throw this.fail(`a container named "${name}" already exists`, "give each container of a task a distinct name");
-    }
-    const label = `container "${name}"`;
+    const label = this.graph.claim(name);
     const { memoryMiB, memoryReservationMiB } = options ?? {};
     if (this.memoryMiB === undefined && memoryMiB === undefined && memoryReservationMiB === undefined) {
       throw this.fail(`${label} has no memory setting and the task has none`, "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task");
@@ -272,18 +268,16 @@ export class TaskDefinition extends Construct {
       throw this.fail(`networkMode "${this.networkMode}" is not supported on Fargate`, "leave networkMode unset (Fargate uses awsvpc)");
     }
     checkFargateSize(this.fail, "cpu", cpu, memory);
-    if (props.ipcMode !== undefined) throw this.fail("ipcMode is not supported on Fargate", "remove it, or run on EC2");
-    if (props.pidMode === PidMode.HOST) throw this.fail("pidMode host is not supported on Fargate", "use PidMode.TASK, or run on EC2");
+    checkNamespaces(this.fail, true, props.pidMode, props.ipcMode);
     if (props.placementConstraints !== undefined) throw this.fail("placementConstraints do not apply to Fargate", "remove them; Fargate places tasks itself");
   }
 
-  private checkWindows(props: TaskDefinitionProps): void {
+  private checkWindows(props: TaskDefinitionProps, cpu: number | undefined): void {
     if (this.networkMode !== NetworkMode.AWS_VPC) {
       throw this.fail(`networkMode "${this.networkMode}" is not supported for Windows tasks here`, "leave networkMode unset (Windows tasks use awsvpc)");
     }
     if (props.pidMode !== undefined || props.ipcMode !== undefined) throw this.fail("pidMode and ipcMode are not supported for Windows containers", "remove them");
     if (props.cpuArchitecture === CpuArchitecture.ARM64) throw this.fail("Windows tasks run on X86_64 only", "drop cpuArchitecture, or run Linux");
-    const cpu = props.cpu ?? 1024;
     if (this.fargate && isLiteralNumber(cpu) && cpu < 1024) throw this.fail(`cpu ${cpu} is below 1 vCPU, the least a Windows task on Fargate takes`, "give cpu 1024 or more");
   }
 

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Fail } from "./fail";
 
 // Shapes and limits AWS enforces only at deploy or run time, checked at synth instead. Terraform references pass.
@@ -15,6 +15,11 @@ export function checkTags(fail: Fail, tags: { [key: string]: string } | undefine
     const value = tags[key];
     if (!Token.isUnresolved(value) && value.length > 256) throw fail(`tag "${key}" has a value of ${value.length} characters`, "keep tag values within 256 characters");
   }
+}
+
+/** The region an ARN names: read from a literal, or worked out by Terraform from a reference. */
+export function arnRegion(arn: string): string {
+  return Token.isUnresolved(arn) ? Fn.element(Fn.split(":", arn), 3) : arn.split(":")[3];
 }
 
 const RESOURCE_ID = (prefix: string) => new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`);

@@ -89,7 +89,8 @@ export function checkContainer(platform: ContainerPlatform & { readonly fail: Fa
     if (linuxOnly.length > 0) throw fail(`${L}sets ${linuxOnly.join(", ")}, which Windows containers do not support`, `${them(linuxOnly)}, or run the task on Linux`);
   }
   if (fargate) {
-    const refused = NOT_ON_FARGATE.filter(set);
+    // Batch's one-container jobs take no ulimits on Fargate; ECS tasks and ECS-properties jobs do (nofile).
+    const refused = [...NOT_ON_FARGATE, ...(kind === ContainerKind.BATCH_JOB ? ["ulimits" as const] : [])].filter(set);
     if (refused.length > 0) throw fail(`${L}sets ${refused.join(", ")}, which Fargate does not support`, `${them(refused)}, or run on EC2`);
   }
   checkEnvironment(fail, `${L}environment`, options.environment);

@@ -1,5 +1,6 @@
 import { Token } from "cdktf";
 import { Fail } from "./fail";
+import { checkName } from "./names";
 
 interface Node {
   readonly essential: boolean;
@@ -27,6 +28,13 @@ export class ContainerGraph {
     return this.nodes.has(name);
   }
 
+  /** Checks a new container's name (the name rule, and no other container of it) and returns its label in errors. */
+  public claim(name: string): string {
+    checkName(this.fail, "container name", name, 255);
+    if (this.nodes.has(name)) throw this.fail(`a container named "${name}" already exists`, `give each container of a ${this.unit} a distinct name`);
+    return `container "${name}"`;
+  }
+
   /** Adds a container from its rendered document. */
   public add(name: string, container: Record<string, any>): void {
     this.nodes.set(name, {
@@ -43,6 +51,10 @@ export class ContainerGraph {
   public problems(): string[] {
     const problems: string[] = [];
     const report = (problem: string, fix: string) => problems.push(this.fail(problem, fix).message);
+    if (this.nodes.size === 0) {
+      report("has no containers", "call addContainer() at least once");
+      return problems;
+    }
     const names = [...this.nodes.keys()];
     if (![...this.nodes.values()].some((n) => n.essential)) report("no container is essential", "mark at least one container essential");
     const routers = names.filter((n) => this.nodes.get(n)!.firelens);

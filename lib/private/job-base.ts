@@ -72,7 +72,7 @@ export function renderTaskMembers(base: JobBase, props: JobDefinitionBaseProps, 
 }
 
 /** The job definition resource's own arguments, besides its type and containers. */
-export function jobResourceArgs(base: JobBase, props: JobDefinitionBaseProps): Partial<BatchJobDefinitionConfig> {
+export function jobResourceArgs(base: JobBase, props: JobDefinitionBaseProps): Pick<BatchJobDefinitionConfig, "name"> & Partial<BatchJobDefinitionConfig> {
   const attempts = props.retryAttempts;
   return {
     name: base.name,

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { Fn, Token } from "cdktf";
+import { Token } from "cdktf";
+import { arnRegion } from "./aws-values";
 import { Fail } from "./fail";
 import { SecretGrant } from "./policy-documents";
 import { accountOf, partitionOf, regionOf } from "./stack-context";
@@ -76,7 +77,7 @@ export function checkKmsKeyArn(fail: Fail, value: string): void {
  */
 export function secretGrant(scope: Construct, ref: SecretReference, kmsKeyArn: string | undefined): SecretGrant {
   const kms = (region: () => string) => (kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: region() });
-  const regionOfArn = () => ref.region ?? Fn.element(Fn.split(":", ref.value), 3);
+  const regionOfArn = () => ref.region ?? arnRegion(ref.value);
   switch (ref.kind) {
     case SecretReferenceKind.COMPLETE_ARN:
       return { secretResource: ref.value, kms: kms(regionOfArn) };
