@@ -1,0 +1,122 @@
+import * as fs from "fs";
+import * as path from "path";
+import { secretReadPolicy } from "../lib/private/policy-documents";
+import { CdktfProject } from "./support/cdktf-project";
+import { Emulator } from "./support/emulator";
+import { parseMime, parseYaml } from "./support/user-data";
+import { emulatorGaps, emulatorNetwork, leftovers, NetworkIds, RESOURCE_LISTS } from "./support/deployed";
+
+// What a user runs first: `cdktf deploy` of the example stacks, for real, against moto's AWS API emulator on loopback
+// in a namespace of its own; only the environment points the CLI at it. Then the deployed resources are read back
+// with the AWS CLI, re-diffed, and destroyed.
+const SENTINEL = "S3ntinel-deployed-t0ken";
+// pull-through-cache is planned only: moto has no ECR pull-through-cache rules, and every image of that stack names
+// a rule's registry (README, Support matrix).
+const STACKS = ["ecs-private-registry", "batch-private-registry", "production"];
+
+describe("the example stacks deployed with the real cdktf CLI", () => {
+  let emulator: Emulator;
+  let project: CdktfProject;
+  let network: NetworkIds;
+  let vars: Record<string, string>;
+  let outputs: Record<string, Record<string, string>>;
+
+  beforeAll(() => {
+    emulator = Emulator.start();
+    project = CdktfProject.forExamples();
+    network = emulatorNetwork(emulator);
+    vars = { dockerhub_token: SENTINEL, ghcr_token: SENTINEL, subnet_ids: JSON.stringify([network.subnetId]), security_group_ids: JSON.stringify([network.securityGroupId]) };
+    project.cdktf(emulator, ["synth"]);
+    emulatorGaps(emulator, project);
+    project.cdktf(emulator, ["deploy", ...STACKS, "--auto-approve", "--skip-synth", "--skip-provider-lock", "--outputs-file", "outputs.json"], vars);
+    outputs = JSON.parse(fs.readFileSync(path.join(project.dir, "outputs.json"), "utf8"));
+  });
+
+  afterAll(() => {
+    emulator?.stop();
+    project?.remove();
+  });
+
+  test("the ECS task definition carries repositoryCredentials on the private container only", () => {
+    const { taskDefinition } = emulator.aws("ecs", "describe-task-definition", "--task-definition", outputs["ecs-private-registry"].task_definition_arn);
+    const secretArn = outputs["ecs-private-registry"].registry_secret_arn;
+    expect(taskDefinition.containerDefinitions.map((c: any) => [c.name, c.repositoryCredentials])).toEqual([
+      ["app", { credentialsParameter: secretArn }],
+      ["sidecar", undefined],
+    ]);
+    // The execution role's inline policy is the grant our renderer writes, for exactly the deployed secret.
+    const role = taskDefinition.executionRoleArn.split("/").pop();
+    expect(emulator.aws("iam", "list-role-policies", "--role-name", role).PolicyNames).toEqual(["private-registry-secret-read"]);
+    const policy = emulator.aws("iam", "get-role-policy", "--role-name", role, "--policy-name", "private-registry-secret-read").PolicyDocument;
+    expect(policy).toEqual(secretReadPolicy([{ secretResource: secretArn }]));
+    const attached = emulator.aws("iam", "list-attached-role-policies", "--role-name", role).AttachedPolicies.map((p: any) => p.PolicyName);
+    expect(attached).toEqual(["AmazonECSTaskExecutionRolePolicy"]);
+  });
+
+  test("the secret holds exactly the username, the password and the registry", () => {
+    const value = emulator.aws("secretsmanager", "get-secret-value", "--secret-id", outputs["ecs-private-registry"].registry_secret_arn);
+    expect(JSON.parse(value.SecretString)).toEqual({ username: "example-user", password: SENTINEL, registry: "docker.io" });
+  });
+
+  test("the Batch job definitions: credentials on the Fargate job, none on the EC2 job the instances serve", () => {
+    const batch = outputs["batch-private-registry"];
+    const [fargate] = emulator.aws("batch", "describe-job-definitions", "--job-definitions", batch.fargate_job_definition_arn).jobDefinitions;
+    const [ec2] = emulator.aws("batch", "describe-job-definitions", "--job-definitions", batch.ec2_job_definition_arn).jobDefinitions;
+    expect(fargate.containerProperties.repositoryCredentials.credentialsParameter).toMatch(/^arn:aws:secretsmanager:us-east-1:\d{12}:secret:terraform-/);
+    expect(fargate.platformCapabilities).toEqual(["FARGATE"]);
+    expect(ec2.containerProperties.repositoryCredentials).toBeUndefined();
+    expect(ec2.containerProperties.image).toBe("quay.io/example/worker:2.3");
+  });
+
+  test("the compute environment boots its instances from the launch template's latest version, holding our MIME document", () => {
+    const [queue] = emulator.aws("batch", "describe-job-queues", "--job-queues", outputs["batch-private-registry"].job_queue_arn).jobQueues;
+    expect(queue.computeEnvironmentOrder).toEqual([{ order: 0, computeEnvironment: expect.stringMatching(/:compute-environment\//) }]);
+    const [ce] = emulator.aws("batch", "describe-compute-environments", "--compute-environments", queue.computeEnvironmentOrder[0].computeEnvironment).computeEnvironments;
+    const { launchTemplateId, version } = ce.computeResources.launchTemplate;
+    const [template] = emulator.aws("ec2", "describe-launch-templates", "--launch-template-ids", launchTemplateId).LaunchTemplates;
+    expect(version).toBe(String(template.LatestVersionNumber));
+    const [latest] = emulator.aws("ec2", "describe-launch-template-versions", "--launch-template-id", launchTemplateId, "--versions", version).LaunchTemplateVersions;
+    expect(latest.LaunchTemplateData.MetadataOptions).toMatchObject({ HttpTokens: "required", HttpPutResponseHopLimit: 1 });
+    const mime = parseMime(Buffer.from(latest.LaunchTemplateData.UserData, "base64").toString());
+    expect(mime.contentType).toBe("multipart/mixed");
+    const cloudConfig = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
+    expect(cloudConfig.write_files[0].content).toContain("ECS_ENGINE_AUTH_DATA");
+  });
+
+  test("the production example's service: its secrets, parameter and EFS volume", () => {
+    const { taskDefinition } = emulator.aws("ecs", "describe-task-definition", "--task-definition", outputs.production.api_task_definition_arn);
+    const api = taskDefinition.containerDefinitions.find((c: any) => c.repositoryCredentials !== undefined);
+    expect(api.repositoryCredentials.credentialsParameter).toMatch(/:secret:terraform-/);
+    expect(taskDefinition.volumes).toEqual([expect.objectContaining({ name: "uploads", efsVolumeConfiguration: expect.objectContaining({ transitEncryption: "ENABLED" }) })]);
+    const role = taskDefinition.executionRoleArn.split("/").pop();
+    expect(emulator.aws("iam", "list-role-policies", "--role-name", role).PolicyNames.sort()).toEqual(["container-read", "private-registry-secret-read"]);
+  });
+
+  test("cdktf diff right after the deploy reports no changes, for every stack", () => {
+    for (const stack of STACKS) {
+      const diff = project.cdktf(emulator, ["diff", stack, "--skip-synth", "--skip-provider-lock"], vars);
+      expect({ stack, noChanges: /No changes\. Your infrastructure matches the configuration\./.test(diff) }).toEqual({ stack, noChanges: true });
+    }
+  });
+
+  test("cdktf output prints the stack's outputs", () => {
+    const printed = project.cdktf(emulator, ["output", "ecs-private-registry", "--skip-synth", "--outputs-file", "ecs-outputs.json"], vars);
+    expect(printed).toContain("task_definition_arn");
+    const written = JSON.parse(fs.readFileSync(path.join(project.dir, "ecs-outputs.json"), "utf8"));
+    expect(written["ecs-private-registry"]).toEqual(outputs["ecs-private-registry"]);
+  });
+
+  test("the password is in no state file, backup, saved plan, synthesized file or CLI output", () => {
+    expect(project.writtenFiles()).toContain("terraform_version"); // control: the state files were read
+    expect(project.writtenFiles()).not.toContain("S3ntinel");
+    expect(project.transcript).not.toContain("S3ntinel");
+  });
+
+  test("cdktf destroy leaves none of the stacks' resources in the emulator", () => {
+    const before = leftovers(emulator);
+    expect(Object.values(before).flat().length).toBeGreaterThan(10); // control: the lists see what was deployed
+    project.cdktf(emulator, ["destroy", ...STACKS, "--auto-approve", "--skip-synth"], vars);
+    expect(leftovers(emulator)).toEqual(Object.fromEntries(Object.keys(RESOURCE_LISTS).map((k) => [k, []])));
+    expect(project.transcript).not.toContain("S3ntinel");
+  });
+});
