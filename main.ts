@@ -3,10 +3,13 @@ import { BatchExampleStack } from "./examples/batch-stack";
 import { EcsExampleStack } from "./examples/ecs-stack";
 import { ProductionExampleStack } from "./examples/production-stack";
 import { PullThroughExampleStack } from "./examples/pull-through-stack";
+import { SharedSecretStack, SharedSecretWorkloadStack } from "./examples/shared-secret-stacks";
 
 const app = new App();
 new EcsExampleStack(app, "ecs-private-registry");
 new BatchExampleStack(app, "batch-private-registry");
 new PullThroughExampleStack(app, "pull-through-cache");
 new ProductionExampleStack(app, "production");
+const shared = new SharedSecretStack(app, "shared-registry-secret");
+new SharedSecretWorkloadStack(app, "shared-registry-workload", { credentials: shared.dockerHub.credentials });
 app.synth();

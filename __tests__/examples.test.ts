@@ -3,8 +3,12 @@ import { BatchExampleStack } from "../examples/batch-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
 import { ProductionExampleStack } from "../examples/production-stack";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
+import { SharedSecretStack, SharedSecretWorkloadStack } from "../examples/shared-secret-stacks";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { AWS6, LINE } from "./support/line";
-import { synthObject, TEST_OUTDIR, testApp } from "./support/stacks";
+import { synthObject, TARGET_VERSIONS, TEST_OUTDIR, testApp } from "./support/stacks";
 
 // The example stacks synthesized on the line under test, validations included, as `cdktf synth` runs them. On the
 // AWS provider 6 lines no provider plugin is available offline, so this, the strict type-check of the consumer app
@@ -48,6 +52,27 @@ describe(`the example stacks on ${LINE}`, () => {
     expect(Object.values<any>(synth.resource.aws_iam_role_policy).map((p) => p.name ?? "(the task role's own)").sort()).toEqual([
       "(the task role's own)", "container-read", "container-read", "private-registry-secret-read", "private-registry-secret-read",
     ]);
+  });
+
+  test("the shared-secret example: the workload stack reads the secret's ARN from the secret stack's state", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "shared-"));
+    const app = Testing.app({ context: TARGET_VERSIONS, outdir });
+    const shared = new SharedSecretStack(app, "secret");
+    new SharedSecretWorkloadStack(app, "workload", { credentials: shared.dockerHub.credentials });
+    try {
+      app.synth();
+      const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+      const [output] = Object.entries<any>(read("secret").output);
+      expect(output[1]).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.arn\}$/) });
+      const workload = read("workload");
+      expect(Object.keys(workload.data.terraform_remote_state)).toHaveLength(1);
+      const remote = `data.terraform_remote_state.${Object.keys(workload.data.terraform_remote_state)[0]}.outputs.${output[0]}`;
+      expect(Object.values<any>(workload.resource.aws_iam_role_policy).map((p) => p.policy.includes(remote))).toEqual([true, true]);
+      expect(JSON.stringify(Object.values(workload.resource.aws_ecs_task_definition))).toContain(remote);
+      expect(Object.values<any>(read("secret").resource.aws_secretsmanager_secret_version)[0].secret_string_wo_version).toBe("${var.dockerhub_token_version}");
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   (LINE === "cdktn" ? test : test.skip)("cdktn refuses the write-only secret unless the app targets Terraform >= 1.11", () => {

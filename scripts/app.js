@@ -27,7 +27,10 @@ if (stale.length > 0) {
   for (const source of stale) {
     const { outputText } = ts.transpileModule(fs.readFileSync(path.join(root, source), "utf8"), { compilerOptions, fileName: source });
     fs.mkdirSync(path.dirname(outputOf(source)), { recursive: true });
-    fs.writeFileSync(outputOf(source), outputText);
+    // Written aside, then renamed into place: apps synthesizing at once (the deploy tests) never read half a file.
+    const draft = `${outputOf(source)}.${process.pid}.tmp`;
+    fs.writeFileSync(draft, outputText);
+    fs.renameSync(draft, outputOf(source));
   }
 }
 // Inside the package, so the examples' `import ... from "cdktf-private-registry"` resolves to the built library

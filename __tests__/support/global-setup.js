@@ -15,11 +15,16 @@ const TOOLS = [
   ["cloud-init", ["--version"], "Debian's cloud-init package (with python3-yaml)"],
   ["unshare", ["--version"], "Debian's util-linux package"],
   ["setpriv", ["--version"], "Debian's util-linux package"],
+  // The deploy tests run every command inside the emulator's network namespace.
+  ["nsenter", ["--version"], "Debian's util-linux package"],
   ["systemd-analyze", ["--version"], "Debian's systemd package"],
   // The API-model test judges documents by AWS's own service models, which botocore ships.
   ["python3", ["-c", "import botocore.session"], "botocore for python3 (pip install botocore, or Debian's python3-botocore)"],
-  // An STS stand-in for plans that look up the account (aws_caller_identity), on loopback.
+  // An AWS API emulator on loopback: the STS stand-in for plans that look up the account (aws_caller_identity), and
+  // the account the deploy tests deploy to.
   ["moto_server", ["--help"], "moto's server (pip install 'moto[server]')"],
+  // The deploy tests read back what was deployed with the AWS CLI.
+  ["aws", ["--version"], "the AWS CLI (pip install awscli, or Debian's awscli)"],
 ];
 
 module.exports = async () => {

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import type { Emulator } from "./emulator";
 
 /** Debian's python3 (with PyYAML, a cloud-init dependency); falls back to whatever python3 is on PATH. */
 const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
@@ -72,6 +73,11 @@ export interface BootScenario {
   readonly awsFailures?: number;
   /** Contents of /etc/ecs/ecs.config before the script runs. */
   readonly existingEcsConfig?: string;
+  /**
+   * Run inside this emulator's namespace with the real AWS CLI talking to it (then `secrets` is not used); the
+   * instance metadata service stays the stand-in.
+   */
+  readonly emulator?: Emulator;
 }
 
 const SANDBOX_TOOLS = path.join(__dirname, "boot-sandbox");
@@ -92,12 +98,12 @@ export function runBootScript(script: string, scenario: BootScenario): BootRun {
     fs.writeFileSync(path.join(sandbox, "aws-failures"), String(scenario.awsFailures ?? 0));
     fs.writeFileSync(path.join(sandbox, "boot.sh"), script);
     if (scenario.ecsRunning) fs.writeFileSync(path.join(sandbox, "ecs-running"), "");
-    const run = spawnSync("unshare", ["--net", "-r", path.join(SANDBOX_TOOLS, "run.sh"), sandbox, path.join(sandbox, "boot.sh")], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, FAKE_REGION: scenario.region ?? "eu-west-1" },
-      encoding: "utf8",
-      timeout: 60000,
-    });
-    if (run.error) throw run.error;
+    const args = [path.join(SANDBOX_TOOLS, "run.sh"), sandbox, path.join(sandbox, "boot.sh")];
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, FAKE_REGION: scenario.region ?? "eu-west-1" };
+    const run = scenario.emulator !== undefined
+      ? scenario.emulator.run("bash", args, { env: { ...scenario.emulator.env, ...env, REAL_AWS: execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim() }, timeoutSeconds: 60 })
+      : spawnSync("unshare", ["--net", "-r", ...args], { env, encoding: "utf8", timeout: 60000 });
+    if ("error" in run && run.error) throw run.error;
     const read = (name: string) => (fs.existsSync(path.join(sandbox, name)) ? fs.readFileSync(path.join(sandbox, name), "utf8") : "");
     const lines = (name: string) => read(name).split("\n").filter((l) => l !== "");
     const configFile = path.join(etc, "ecs.config");
