@@ -51,8 +51,9 @@ function project(line) {
 module.exports = {
   projects: (only ? [only] : Object.keys(LINES)).map(project),
   // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
-  // namespaces and scratch directories.
-  maxWorkers: "100%",
+  // namespaces and scratch directories. Half as many workers again as cores: the deploy suites spend much of their time
+  // waiting on the provider's job-queue polls, and other suites use the cores meanwhile.
+  maxWorkers: "150%",
   globalSetup: "<rootDir>/__tests__/support/global-setup.js",
   testTimeout: 600000,
 };

@@ -50,23 +50,48 @@ export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
   }
 }
 
-/** The AWS CLI calls that list what our stacks create, each mapped to the names or ARNs it returns. */
-export const RESOURCE_LISTS: Record<string, (emulator: Emulator) => string[]> = {
-  secrets: (e) => e.aws("secretsmanager", "list-secrets").SecretList.map((s: any) => s.ARN),
-  taskDefinitions: (e) => e.aws("ecs", "list-task-definitions", "--status", "ACTIVE").taskDefinitionArns,
-  jobDefinitions: (e) => e.aws("batch", "describe-job-definitions", "--status", "ACTIVE").jobDefinitions.map((j: any) => j.jobDefinitionArn),
-  jobQueues: (e) => e.aws("batch", "describe-job-queues").jobQueues.map((q: any) => q.jobQueueArn),
-  computeEnvironments: (e) => e.aws("batch", "describe-compute-environments").computeEnvironments.map((c: any) => c.computeEnvironmentArn),
-  launchTemplates: (e) => e.aws("ec2", "describe-launch-templates").LaunchTemplates.map((t: any) => t.LaunchTemplateId),
-  // The emulator's own service role (emulatorGaps) is the test's, not the stacks'.
-  roles: (e) => e.aws("iam", "list-roles").Roles.map((r: any) => r.RoleName).filter((n: string) => n !== "emulator-batch-service-role"),
-  instanceProfiles: (e) => e.aws("iam", "list-instance-profiles").InstanceProfiles.map((p: any) => p.InstanceProfileName),
-  logGroups: (e) => e.aws("logs", "describe-log-groups").logGroups.map((g: any) => g.logGroupName),
-  parameters: (e) => e.aws("ssm", "describe-parameters").Parameters.map((p: any) => p.Name),
-  fileSystems: (e) => e.aws("efs", "describe-file-systems").FileSystems.map((f: any) => f.FileSystemId),
+/**
+ * The list calls that find what our stacks create, each with the field of the answer that names the resources. They
+ * run in one Python process (botocore, what the AWS CLI is built on): an `aws` start costs about a CPU second.
+ */
+const RESOURCE_LISTS: Record<string, [service: string, operation: string, params: object, list: string, name: string]> = {
+  secrets: ["secretsmanager", "list_secrets", {}, "SecretList", "ARN"],
+  taskDefinitions: ["ecs", "list_task_definitions", { status: "ACTIVE" }, "taskDefinitionArns", ""],
+  jobDefinitions: ["batch", "describe_job_definitions", { status: "ACTIVE" }, "jobDefinitions", "jobDefinitionArn"],
+  jobQueues: ["batch", "describe_job_queues", {}, "jobQueues", "jobQueueArn"],
+  computeEnvironments: ["batch", "describe_compute_environments", {}, "computeEnvironments", "computeEnvironmentArn"],
+  launchTemplates: ["ec2", "describe_launch_templates", {}, "LaunchTemplates", "LaunchTemplateId"],
+  roles: ["iam", "list_roles", {}, "Roles", "RoleName"],
+  instanceProfiles: ["iam", "list_instance_profiles", {}, "InstanceProfiles", "InstanceProfileName"],
+  logGroups: ["logs", "describe_log_groups", {}, "logGroups", "logGroupName"],
+  parameters: ["ssm", "describe_parameters", {}, "Parameters", "Name"],
+  fileSystems: ["efs", "describe_file_systems", {}, "FileSystems", "FileSystemId"],
 };
 
-/** What each of `RESOURCE_LISTS` finds in the emulator now. */
+const LIST_SCRIPT = `
+import json, sys, botocore.session
+session = botocore.session.get_session()
+found = {}
+for kind, (service, operation, params, key, name) in json.loads(sys.argv[1]).items():
+    answer = getattr(session.create_client(service), operation)(**params)
+    found[kind] = [item[name] if name else item for item in answer[key]]
+print(json.dumps(found))`;
+
+/** What each of the list calls finds in the emulator now (the emulator's own Batch service role aside). */
 export function leftovers(emulator: Emulator): Record<string, string[]> {
-  return Object.fromEntries(Object.entries(RESOURCE_LISTS).map(([kind, list]) => [kind, list(emulator)]));
+  const result = emulator.run("python3", ["-c", LIST_SCRIPT, JSON.stringify(RESOURCE_LISTS)]);
+  if (result.status !== 0) throw new Error(`listing the emulator's resources failed:\n${result.stderr}`);
+  const found: Record<string, string[]> = JSON.parse(result.stdout);
+  return { ...found, roles: found.roles.filter((name) => name !== "emulator-batch-service-role") };
+}
+
+/** What `leftovers` finds once every stack is destroyed: nothing of any kind. */
+export const NOTHING_LEFT = Object.fromEntries(Object.keys(RESOURCE_LISTS).map((kind) => [kind, []]));
+
+/** For each stack, whether `cdktf diff` says there is nothing to change. */
+export function unchanged(project: CdktfProject, emulator: Emulator, stacks: string[], vars: Record<string, string>): Record<string, boolean> {
+  return Object.fromEntries(stacks.map((stack) => {
+    const diff = project.cdktf(emulator, ["diff", stack, "--skip-synth", "--skip-provider-lock"], vars);
+    return [stack, /No changes\. Your infrastructure matches the configuration\./.test(diff)];
+  }));
 }
