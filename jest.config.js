@@ -51,9 +51,11 @@ function project(line) {
 module.exports = {
   projects: (only ? [only] : Object.keys(LINES)).map(project),
   // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
-  // namespaces and scratch directories. Half as many workers again as cores: the deploy suites spend much of their time
-  // waiting on the provider's job-queue polls, and other suites use the cores meanwhile.
+  // namespaces and scratch directories. Half as many workers again as cores: the deploy suites (started first, see
+  // support/sequencer.js) spend much of their time waiting on the provider's job-queue polls, and the other suites
+  // use the cores meanwhile.
   maxWorkers: "150%",
   globalSetup: "<rootDir>/__tests__/support/global-setup.js",
+  testSequencer: "<rootDir>/__tests__/support/sequencer.js",
   testTimeout: 600000,
 };

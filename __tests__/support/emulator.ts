@@ -30,6 +30,8 @@ export class Emulator {
       stdio: ["ignore", log, log],
     });
     fs.closeSync(log);
+    // The emulator is stopped in afterAll; it must not keep a jest worker alive if a test file stops early.
+    child.unref();
     const emulator = new Emulator(child, logDir);
     for (let i = 0; i < 300; i++) {
       if (emulator.run("curl", ["-s", "-o", "/dev/null", emulator.endpoint]).status === 0) return emulator;
