@@ -51,11 +51,9 @@ function project(line) {
 module.exports = {
   projects: (only ? [only] : Object.keys(LINES)).map(project),
   // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
-  // namespaces and scratch directories. Half as many workers again as cores: the deploy suites (started first, see
-  // support/sequencer.js) spend much of their time waiting on the provider's job-queue polls, and the other suites
-  // use the cores meanwhile.
-  maxWorkers: "150%",
+  // namespaces and scratch directories. More workers than cores was slower, not faster (jest 611 s with 3 on 2
+  // cores from a fresh clone): the suites are CPU-bound, the deploy ones included.
+  maxWorkers: "100%",
   globalSetup: "<rootDir>/__tests__/support/global-setup.js",
-  testSequencer: "<rootDir>/__tests__/support/sequencer.js",
   testTimeout: 600000,
 };

@@ -65,7 +65,7 @@ describe("batch.JobDefinition", () => {
     new batch.JobDefinition(stack, "Job", { platform: batch.Platform.EC2, image: ContainerImage.fromRegistry("me/app", { credentials: secret.credentials }), executionRole: role, name: "nightly" });
     expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(1);
     const props = propsOf(stack);
-    expect(props.repositoryCredentials.credentialsParameter).toBe(ref(stack, secret.version.arn));
+    expect(props.repositoryCredentials.credentialsParameter).toBe(ref(stack, secret.version.secretId));
     expect(props.executionRoleArn).toBe(ref(stack, role.arn));
     expect(props.resourceRequirements).toEqual([{ type: "VCPU", value: "1" }, { type: "MEMORY", value: "2048" }]);
     expect(props).not.toHaveProperty("fargatePlatformConfiguration");

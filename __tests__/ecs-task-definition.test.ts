@@ -101,8 +101,8 @@ describe("ecs.TaskDefinition", () => {
     const secret = new RegistrySecret(stack, "Hub", { registry: "docker.io", username: "me", password: new EphemeralVariable(stack, "pw").value });
     const { task } = fargate(stack);
     task.addContainer("app", { image: ContainerImage.fromRegistry("me/private:1", { credentials: secret.credentials }) });
-    expect(containersOf(stack)[0].repositoryCredentials.credentialsParameter).toMatch(/^\$\{aws_secretsmanager_secret_version\.Hub_Value_\w+\.arn\}$/);
-    expect(policiesOf(stack)[0].Statement[0].Resource).toMatch(/^\$\{aws_secretsmanager_secret_version\.Hub_Value_\w+\.arn\}$/);
+    expect(containersOf(stack)[0].repositoryCredentials.credentialsParameter).toMatch(/^\$\{aws_secretsmanager_secret_version\.Hub_Value_\w+\.secret_id\}$/);
+    expect(policiesOf(stack)[0].Statement[0].Resource).toMatch(/^\$\{aws_secretsmanager_secret_version\.Hub_Value_\w+\.secret_id\}$/);
   });
 
   test("renders every container option, with awslogs in the provider's region", () => {

@@ -63,7 +63,7 @@ describe(`the example stacks on ${LINE}`, () => {
       app.synth();
       const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
       const [output] = Object.entries<any>(read("secret").output);
-      expect(output[1]).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.arn\}$/) });
+      expect(output[1]).toMatchObject({ sensitive: true, value: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.secret_id\}$/) });
       const workload = read("workload");
       expect(Object.keys(workload.data.terraform_remote_state)).toHaveLength(1);
       const remote = `data.terraform_remote_state.${Object.keys(workload.data.terraform_remote_state)[0]}.outputs.${output[0]}`;

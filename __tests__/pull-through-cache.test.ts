@@ -27,7 +27,7 @@ describe("PullThroughCache", () => {
     const { stack, cache } = cacheStack();
     const synth = Testing.synth(stack);
     const hubRule = resourcesOf(stack, "aws_ecr_pull_through_cache_rule").find((r) => r.ecr_repository_prefix === "docker-hub");
-    expect(hubRule).toMatchObject({ upstream_registry_url: "registry-1.docker.io", credential_arn: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.arn\}$/) });
+    expect(hubRule).toMatchObject({ upstream_registry_url: "registry-1.docker.io", credential_arn: expect.stringMatching(/^\$\{aws_secretsmanager_secret_version\.[\w-]+\.secret_id\}$/) });
     expect(synth).toHaveResourceWithProperties(EcrPullThroughCacheRule, { ecr_repository_prefix: "gh", upstream_registry_url: "ghcr.io", credential_arn: CREDENTIAL_ARN });
     expect(synth).toHaveResourceWithProperties(EcrPullThroughCacheRule, { ecr_repository_prefix: "azure", upstream_registry_url: "contoso.azurecr.io" });
     const quayRule = resourcesOf(stack, "aws_ecr_pull_through_cache_rule").find((r) => r.upstream_registry_url === "quay.io");

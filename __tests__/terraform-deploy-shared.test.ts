@@ -87,7 +87,7 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
     expect(output).toMatch(new RegExp(`${WORKLOAD_STACK}\\s+No changes\\.`));
     expect(secretArn()).toBe(before);
     const value = emulator.aws("secretsmanager", "get-secret-value", "--secret-id", before);
-    expect(JSON.parse(value.SecretString).password).toBe(ROTATED);
+    expect(JSON.parse(value.SecretString)).toEqual({ username: "example-user", password: ROTATED, registry: "docker.io" });
   });
 
   test("a new token without a new version changes nothing", () => {
@@ -102,6 +102,7 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
     expect(written).toContain("cross-stack-output-"); // control: the secret stack's state was read
     expect(written).not.toContain("S3ntinel");
     expect(project.transcript).not.toContain("S3ntinel");
+    expect(emulator.requestLog).not.toContain("S3ntinel");
   });
 
   test("cdktf destroy removes both stacks, the consumer first, and leaves nothing behind", () => {

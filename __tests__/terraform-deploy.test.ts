@@ -10,6 +10,7 @@ import { emulatorGaps, emulatorNetwork, leftovers, NetworkIds, NOTHING_LEFT, unc
 // in a namespace of its own; only the environment points the CLI at it. Then the deployed resources are read back
 // with the AWS CLI, re-diffed, and destroyed.
 const SENTINEL = "S3ntinel-deployed-t0ken";
+const ROTATED = "S3ntinel-rotated-t0ken";
 // pull-through-cache is planned only: moto has no ECR pull-through-cache rules, and every image of that stack names
 // a rule's registry (README, Support matrix).
 const STACKS = ["ecs-private-registry", "batch-private-registry", "production"];
@@ -62,7 +63,9 @@ describe("the example stacks deployed with the real cdktf CLI", () => {
     const batch = outputs["batch-private-registry"];
     const [fargate] = emulator.aws("batch", "describe-job-definitions", "--job-definitions", batch.fargate_job_definition_arn).jobDefinitions;
     const [ec2] = emulator.aws("batch", "describe-job-definitions", "--job-definitions", batch.ec2_job_definition_arn).jobDefinitions;
-    expect(fargate.containerProperties.repositoryCredentials.credentialsParameter).toMatch(/^arn:aws:secretsmanager:us-east-1:\d{12}:secret:terraform-/);
+    const jobSecret = fargate.containerProperties.repositoryCredentials.credentialsParameter;
+    expect(jobSecret).toMatch(/^arn:aws:secretsmanager:us-east-1:\d{12}:secret:terraform-/);
+    expect(jobSecret).not.toBe(outputs["ecs-private-registry"].registry_secret_arn); // the Batch stack's own secret
     expect(fargate.platformCapabilities).toEqual(["FARGATE"]);
     expect(ec2.containerProperties.repositoryCredentials).toBeUndefined();
     expect(ec2.containerProperties.image).toBe("quay.io/example/worker:2.3");
@@ -83,7 +86,7 @@ describe("the example stacks deployed with the real cdktf CLI", () => {
     expect(cloudConfig.write_files[0].content).toContain("ECS_ENGINE_AUTH_DATA");
   });
 
-  test("the production example's service: its secrets, parameter and EFS volume", () => {
+  test("the production example's service: its private image, EFS volume and both grants", () => {
     const { taskDefinition } = emulator.aws("ecs", "describe-task-definition", "--task-definition", outputs.production.api_task_definition_arn);
     const api = taskDefinition.containerDefinitions.find((c: any) => c.repositoryCredentials !== undefined);
     expect(api.repositoryCredentials.credentialsParameter).toMatch(/:secret:terraform-/);
@@ -103,15 +106,37 @@ describe("the example stacks deployed with the real cdktf CLI", () => {
     expect(written["ecs-private-registry"]).toEqual(outputs["ecs-private-registry"]);
   });
 
+  test("a new token with passwordVersion raised replaces the secret's version alone, in every stack using it", () => {
+    const rotated = ["ecs-private-registry", "batch-private-registry"];
+    // As if passwordVersion were raised in each stack's code (the override sets what that synthesizes).
+    for (const stack of rotated) {
+      const [name] = Object.keys(project.config(stack).resource.aws_secretsmanager_secret_version);
+      project.override(stack, "rotation", { resource: { aws_secretsmanager_secret_version: { [name]: { secret_string_wo_version: 2 } } } });
+    }
+    const output = project.cdktf(emulator, ["deploy", ...rotated, "--auto-approve", "--skip-synth", "--skip-provider-lock", "--outputs-file", "rotated.json"], { ...vars, dockerhub_token: ROTATED });
+    const planned = output.match(/# \S+ \([^)]*\) (must be replaced|will be updated in-place|will be created|will be destroyed)/g);
+    expect(planned).toEqual([
+      expect.stringMatching(/^# aws_secretsmanager_secret_version\.DockerHub_Value_\w+ \(DockerHub\/Value\) must be replaced$/),
+      expect.stringMatching(/^# aws_secretsmanager_secret_version\.DockerHub_Value_\w+ \(DockerHub\/Value\) must be replaced$/),
+    ]);
+    // The same task definition revision, job definitions and queue: nothing that uses the secret was touched.
+    const after = JSON.parse(fs.readFileSync(path.join(project.dir, "rotated.json"), "utf8"));
+    for (const stack of rotated) expect(after[stack]).toEqual(outputs[stack]);
+    const value = emulator.aws("secretsmanager", "get-secret-value", "--secret-id", outputs["ecs-private-registry"].registry_secret_arn);
+    expect(JSON.parse(value.SecretString)).toEqual({ username: "example-user", password: ROTATED, registry: "docker.io" });
+  });
+
   test("the password is in no state file, backup, saved plan, synthesized file or CLI output", () => {
     expect(project.writtenFiles()).toContain("terraform_version"); // control: the state files were read
     expect(project.writtenFiles()).not.toContain("S3ntinel");
     expect(project.transcript).not.toContain("S3ntinel");
+    expect(emulator.requestLog).toContain("POST /v1/createjobqueue"); // control: the log holds the requests
+    expect(emulator.requestLog).not.toContain("S3ntinel");
   });
 
   test("cdktf destroy leaves none of the stacks' resources in the emulator", () => {
-    const before = leftovers(emulator);
-    expect(Object.values(before).flat().length).toBeGreaterThan(10); // control: the lists see what was deployed
+    // Control: every list sees what the stacks deployed.
+    expect(Object.entries(leftovers(emulator)).filter(([, found]) => found.length === 0)).toEqual([]);
     project.cdktf(emulator, ["destroy", ...STACKS, "--auto-approve", "--skip-synth"], vars);
     expect(leftovers(emulator)).toEqual(NOTHING_LEFT);
     expect(project.transcript).not.toContain("S3ntinel");

@@ -33,7 +33,7 @@ describe("example ECS stack under real Terraform", () => {
     ]);
     const taskConfig = plan.json.configuration.root_module.resources.find((r: any) => r.type === "aws_ecs_task_definition");
     expect(taskConfig.expressions.container_definitions.references).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.arn$/)]),
+      expect.arrayContaining([expect.stringMatching(/^aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.secret_id$/)]),
     );
     const [attachment] = planned(plan.json, "aws_iam_role_policy_attachment");
     expect(attachment.values.policy_arn).toBe("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");

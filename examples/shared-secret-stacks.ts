@@ -20,7 +20,8 @@ export class SharedSecretStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, "aws", { region: props.region ?? "us-east-1" });
     const token = new EphemeralVariable(this, "dockerhub_token", { description: "Docker Hub access token" });
-    // Required, like the token: a forgotten version fails the command rather than going back to an old number.
+    // Required, like the token: a forgotten version is asked for (or, with TF_INPUT=0, fails the command) rather than
+    // silently going back to an old number.
     const tokenVersion = new TerraformVariable(this, "dockerhub_token_version", {
       type: "number",
       description: "Version of the Docker Hub token: raise it with every new token, or the new one is not sent",

@@ -248,8 +248,7 @@ export class PullThroughCache extends Construct {
       value: { username: upstream.username, [TOKEN_KEY]: upstream.accessToken },
       version,
     });
-    // The version's ARN is the secret's, and referencing it makes the rule wait for the value.
-    return created.version.arn;
+    return created.completeArn;
   }
 
   /** The role ECR assumes to create cached repositories encrypted with `kmsKeyArn` (AWS requires one for KMS). */

@@ -90,8 +90,7 @@ export class RegistrySecret extends Construct {
     });
     this.secret = created.secret;
     this.version = created.version;
-    // The version's ARN is the secret's complete ARN, and referencing it makes consumers wait for the value.
-    this.credentials = RegistryCredentials.fromSecretCompleteArn(this.version.arn, {
+    this.credentials = RegistryCredentials.fromSecretCompleteArn(created.completeArn, {
       kmsKeyArn: props.kmsKeyArn,
       registry: props.registry,
     });

@@ -55,7 +55,8 @@ export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
  * run in one Python process (botocore, what the AWS CLI is built on): an `aws` start costs about a CPU second.
  */
 const RESOURCE_LISTS: Record<string, [service: string, operation: string, params: object, list: string, name: string]> = {
-  secrets: ["secretsmanager", "list_secrets", {}, "SecretList", "ARN"],
+  // Destroying a secret schedules its deletion (30 days by default): those are listed, and only those are allowed.
+  secrets: ["secretsmanager", "list_secrets", { IncludePlannedDeletion: true }, "SecretList", "ARN"],
   taskDefinitions: ["ecs", "list_task_definitions", { status: "ACTIVE" }, "taskDefinitionArns", ""],
   jobDefinitions: ["batch", "describe_job_definitions", { status: "ACTIVE" }, "jobDefinitions", "jobDefinitionArn"],
   jobQueues: ["batch", "describe_job_queues", {}, "jobQueues", "jobQueueArn"],
@@ -74,7 +75,7 @@ session = botocore.session.get_session()
 found = {}
 for kind, (service, operation, params, key, name) in json.loads(sys.argv[1]).items():
     answer = getattr(session.create_client(service), operation)(**params)
-    found[kind] = [item[name] if name else item for item in answer[key]]
+    found[kind] = [item[name] if name else item for item in answer[key] if "DeletedDate" not in item]
 print(json.dumps(found))`;
 
 /** What each of the list calls finds in the emulator now (the emulator's own Batch service role aside). */

@@ -45,9 +45,13 @@ export class Emulator {
   public readonly endpoint = `http://127.0.0.1:${PORT}`;
   private constructor(private readonly child: ChildProcess, private readonly logDir: string) {}
 
-  /** The end of moto's request log. */
+  /** moto's request log (a line per request: method, path, status). */
+  public get requestLog(): string {
+    return fs.readFileSync(path.join(this.logDir, "moto.log"), "utf8");
+  }
+
   private get log(): string {
-    return fs.readFileSync(path.join(this.logDir, "moto.log"), "utf8").slice(-20000);
+    return this.requestLog.slice(-20000);
   }
 
   /**

@@ -38,7 +38,7 @@ export function checkRecoveryWindow(fail: Fail, window: number): void {
 }
 
 /** The `Secret` and `Value` resources under `scope` (ids that keep Terraform addresses stable). */
-export function createWriteOnlySecret(scope: Construct, spec: WriteOnlySecretSpec): { secret: SecretsmanagerSecret; version: SecretsmanagerSecretVersion } {
+export function createWriteOnlySecret(scope: Construct, spec: WriteOnlySecretSpec): { secret: SecretsmanagerSecret; version: SecretsmanagerSecretVersion; completeArn: string } {
   const secret = new SecretsmanagerSecret(scope, "Secret", {
     name: spec.name,
     namePrefix: spec.namePrefix,
@@ -52,5 +52,9 @@ export function createWriteOnlySecret(scope: Construct, spec: WriteOnlySecretSpe
     secretStringWo: jsonDocument(spec.value),
     secretStringWoVersion: spec.version,
   });
-  return { secret, version };
+  // What consumers reference: the version's `secret_id`, the secret's complete ARN. Through the version, consumers
+  // wait for the value; and unlike the version's `arn`, it stays known when a new passwordVersion replaces the
+  // version, so a rotation replaces the version alone (the deploy test proves it), not every task definition,
+  // policy and compute environment that uses the secret.
+  return { secret, version, completeArn: version.secretId };
 }
