@@ -79,8 +79,8 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
   test("a new token with its version raised replaces the secret's version only: same secret, nothing else touched", () => {
     const before = secretArn();
     const output = deploy(ROTATED, 2);
-    // The provider replaces the version resource (secret_string_wo_version forces it), which is one PutSecretValue;
-    // the old version keeps AWSCURRENT until the new one takes it, so the secret is never without a value.
+    // The provider replaces the version resource (secret_string_wo_version forces it): one new version of the same
+    // secret, whose ARN (the consumers' reference) stays known, so the consumer has nothing to do.
     expect(output).toMatch(/aws_secretsmanager_secret_version\.DockerHub_Value_\w+ \(DockerHub\/Value\) must be replaced/);
     expect(output).toMatch(new RegExp(`${SECRET_STACK}\\s+Apply complete! Resources: 1 added, 0 changed, 1 destroyed`));
     expect(output.match(/ must be replaced| will be updated in-place| will be created| will be destroyed/g)).toEqual([" must be replaced"]);
