@@ -96,3 +96,13 @@ export function unchanged(project: CdktfProject, emulator: Emulator, stacks: str
     return [stack, /No changes\. Your infrastructure matches the configuration\./.test(diff)];
   }));
 }
+
+/**
+ * The stacks in the order the cdktf CLI reported them done (`Apply complete!` or `Destroy complete!`): its output
+ * comes in chunks between progress lines ("1 Stack deploying ..."), each chunk starting with its stack's name.
+ */
+export function completionOrder(output: string, stacks: string[]): (string | undefined)[] {
+  return output.split(/\n[ \t]*\d+ Stacks? (?:deploying|destroying)[^\n]*\n/)
+    .filter((chunk) => /(Apply|Destroy) complete!/.test(chunk))
+    .map((chunk) => stacks.find((stack) => chunk.trimStart().startsWith(`${stack} `)));
+}
