@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CdktfProject } from "./support/cdktf-project";
-import { completionOrder, emulatorGaps, emulatorNetwork, leftovers, NOTHING_LEFT, unchanged } from "./support/deployed";
+import { completionOrder, deployedBoot, emulatorGaps, emulatorNetwork, leftovers, NOTHING_LEFT, unchanged } from "./support/deployed";
 import { Emulator } from "./support/emulator";
-import { parseMime, parseYaml, runBootScript } from "./support/user-data";
+import { runBootScript } from "./support/user-data";
 
 // A secret created in one stack and used by a task definition and a compute environment in another (cdktf's
 // cross-stack references, local state), deployed with the real cdktf CLI against moto; then the token rotated, the
@@ -60,12 +60,7 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
   });
 
   test("the boot script, read back from the deployed launch template, writes the deployed credentials", () => {
-    const [queue] = emulator.aws("batch", "describe-job-queues", "--job-queues", outputs()[WORKLOAD_STACK].job_queue_arn).jobQueues;
-    const [ce] = emulator.aws("batch", "describe-compute-environments", "--compute-environments", queue.computeEnvironmentOrder[0].computeEnvironment).computeEnvironments;
-    const { launchTemplateId, version } = ce.computeResources.launchTemplate;
-    const [deployed] = emulator.aws("ec2", "describe-launch-template-versions", "--launch-template-id", launchTemplateId, "--versions", version).LaunchTemplateVersions;
-    const mime = parseMime(Buffer.from(deployed.LaunchTemplateData.UserData, "base64").toString());
-    const script = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload).write_files[0].content;
+    const { script } = deployedBoot(emulator, outputs()[WORKLOAD_STACK].job_queue_arn);
     const run = runBootScript(script, { secrets: {}, region: "us-east-1", emulator });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
     expect(run.argv).toContain(`aws secretsmanager get-secret-value --region us-east-1 --secret-id ${secretArn()}`);

@@ -3,8 +3,7 @@ import * as path from "path";
 import { secretReadPolicy } from "../lib/private/policy-documents";
 import { CdktfProject } from "./support/cdktf-project";
 import { Emulator } from "./support/emulator";
-import { parseMime, parseYaml } from "./support/user-data";
-import { emulatorGaps, emulatorNetwork, leftovers, NetworkIds, NOTHING_LEFT, unchanged } from "./support/deployed";
+import { deployedBoot, emulatorGaps, emulatorNetwork, leftovers, NetworkIds, NOTHING_LEFT, unchanged } from "./support/deployed";
 
 // What a user runs first: `cdktf deploy` of the example stacks, for real, against moto's AWS API emulator on loopback
 // in a namespace of its own; only the environment points the CLI at it. Then the deployed resources are read back
@@ -72,18 +71,12 @@ describe("the example stacks deployed with the real cdktf CLI", () => {
   });
 
   test("the compute environment boots its instances from the launch template's latest version, holding our MIME document", () => {
-    const [queue] = emulator.aws("batch", "describe-job-queues", "--job-queues", outputs["batch-private-registry"].job_queue_arn).jobQueues;
-    expect(queue.computeEnvironmentOrder).toEqual([{ order: 0, computeEnvironment: expect.stringMatching(/:compute-environment\//) }]);
-    const [ce] = emulator.aws("batch", "describe-compute-environments", "--compute-environments", queue.computeEnvironmentOrder[0].computeEnvironment).computeEnvironments;
-    const { launchTemplateId, version } = ce.computeResources.launchTemplate;
-    const [template] = emulator.aws("ec2", "describe-launch-templates", "--launch-template-ids", launchTemplateId).LaunchTemplates;
-    expect(version).toBe(String(template.LatestVersionNumber));
-    const [latest] = emulator.aws("ec2", "describe-launch-template-versions", "--launch-template-id", launchTemplateId, "--versions", version).LaunchTemplateVersions;
-    expect(latest.LaunchTemplateData.MetadataOptions).toMatchObject({ HttpTokens: "required", HttpPutResponseHopLimit: 1 });
-    const mime = parseMime(Buffer.from(latest.LaunchTemplateData.UserData, "base64").toString());
-    expect(mime.contentType).toBe("multipart/mixed");
-    const cloudConfig = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
-    expect(cloudConfig.write_files[0].content).toContain("ECS_ENGINE_AUTH_DATA");
+    const boot = deployedBoot(emulator, outputs["batch-private-registry"].job_queue_arn);
+    expect(boot.queue.computeEnvironmentOrder).toEqual([{ order: 0, computeEnvironment: expect.stringMatching(/:compute-environment\//) }]);
+    expect(boot.version).toBe(String(boot.latestVersion));
+    expect(boot.templateData.MetadataOptions).toMatchObject({ HttpTokens: "required", HttpPutResponseHopLimit: 1 });
+    expect(boot.mime.contentType).toBe("multipart/mixed");
+    expect(boot.script).toContain("ECS_ENGINE_AUTH_DATA");
   });
 
   test("the production example's service: its private image, EFS volume and both grants", () => {

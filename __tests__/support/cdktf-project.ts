@@ -62,6 +62,11 @@ export class CdktfProject {
     return path.join(this.dir, "cdktf.out", "stacks", stack);
   }
 
+  /** The stacks the last synth wrote. */
+  public stacks(): string[] {
+    return fs.readdirSync(path.dirname(this.stackDir("_")));
+  }
+
   /** The stack's synthesized configuration. */
   public config(stack: string): any {
     return JSON.parse(fs.readFileSync(path.join(this.stackDir(stack), "cdk.tf.json"), "utf8"));

@@ -1,6 +1,6 @@
-import * as fs from "fs";
 import { CdktfProject } from "./cdktf-project";
 import { Emulator } from "./emulator";
+import { MimePart, parseMime, parseYaml } from "./user-data";
 
 export interface NetworkIds {
   readonly subnetId: string;
@@ -29,7 +29,7 @@ export function emulatorNetwork(emulator: Emulator): NetworkIds {
  */
 export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
   let serviceRole: string | undefined;
-  for (const stack of fs.readdirSync(`${project.dir}/cdktf.out/stacks`)) {
+  for (const stack of project.stacks()) {
     const config = project.config(stack);
     const override: any = {};
     for (const name of Object.keys(config.resource.aws_batch_compute_environment ?? {})) {
@@ -105,4 +105,27 @@ export function completionOrder(output: string, stacks: string[]): (string | und
   return output.split(/\n[ \t]*\d+ Stacks? (?:deploying|destroying)[^\n]*\n/)
     .filter((chunk) => /(Apply|Destroy) complete!/.test(chunk))
     .map((chunk) => stacks.find((stack) => chunk.trimStart().startsWith(`${stack} `)));
+}
+
+/** What a deployed job queue's first compute environment boots its instances with, read back from the emulator. */
+export interface DeployedBoot {
+  readonly queue: any;
+  /** The launch template version the compute environment names, and the template's latest version number. */
+  readonly version: string;
+  readonly latestVersion: number;
+  readonly templateData: any;
+  readonly mime: { contentType: string; parts: MimePart[] };
+  /** The boot script as an instance gets it: out of the MIME document's cloud-config. */
+  readonly script: string;
+}
+
+export function deployedBoot(emulator: Emulator, queueArn: string): DeployedBoot {
+  const [queue] = emulator.aws("batch", "describe-job-queues", "--job-queues", queueArn).jobQueues;
+  const [ce] = emulator.aws("batch", "describe-compute-environments", "--compute-environments", queue.computeEnvironmentOrder[0].computeEnvironment).computeEnvironments;
+  const { launchTemplateId, version } = ce.computeResources.launchTemplate;
+  const [template] = emulator.aws("ec2", "describe-launch-templates", "--launch-template-ids", launchTemplateId).LaunchTemplates;
+  const [named] = emulator.aws("ec2", "describe-launch-template-versions", "--launch-template-id", launchTemplateId, "--versions", version).LaunchTemplateVersions;
+  const mime = parseMime(Buffer.from(named.LaunchTemplateData.UserData, "base64").toString());
+  const script = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload).write_files[0].content;
+  return { queue, version, latestVersion: template.LatestVersionNumber, templateData: named.LaunchTemplateData, mime, script };
 }
