@@ -2,14 +2,11 @@
 // Writes both flavours' tarballs into dist/: cdktf-private-registry (CDKTF, AWS provider 5 and 6) and
 // cdktn-private-registry (CDK Terrain), each built from lib/ first.
 const { execFileSync } = require("child_process");
-const fs = require("fs");
 const path = require("path");
+const { pack } = require("./pack");
 
 const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");
-fs.mkdirSync(dist, { recursive: true });
 execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, stdio: "inherit" });
 execFileSync(process.execPath, [path.join(__dirname, "build-cdktn.js")], { cwd: root, stdio: "inherit" });
-for (const dir of [root, path.join(root, "lines", "cdktn", "flavour")]) {
-  execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", dist], { cwd: dir, stdio: "inherit" });
-}
+for (const dir of [root, path.join(root, "lines", "cdktn", "flavour")]) console.log(pack(dir, dist));

@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Emulator } from "./emulator";
@@ -6,8 +7,9 @@ import { planFileContents } from "./terraform";
 import { scratchDir } from "./scratch";
 
 const ROOT = path.join(__dirname, "..", "..");
-/** The cdktf CLI this repository pins, run as a globally installed one would be. */
-const CDKTF = path.join(ROOT, "node_modules", ".bin", "cdktf");
+/** Where the cdktf CLI this repository pins is, run as a globally installed one would be. */
+const BIN = path.join(ROOT, "node_modules", ".bin");
+const CDKTF = path.join(BIN, "cdktf");
 
 /**
  * A cdktf project folder whose stacks the real `cdktf` CLI synthesizes, deploys, diffs and destroys against an
@@ -54,6 +56,24 @@ export class CdktfProject {
     const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
     this.transcript += `\n$ cdktf ${args.join(" ")}\n${output}`;
     if (result.status !== 0) throw new Error(`cdktf ${args.join(" ")} failed (${result.status}):\n${output}`);
+    return output;
+  }
+
+  /**
+   * Runs a command line with bash in the project folder, as a user types it: the pinned CLI first on `PATH` (as
+   * `npm run` puts it), in a network namespace of its own with only loopback, so nothing it starts leaves the
+   * machine. Returns what it printed, or throws with it.
+   */
+  public shell(commandLine: string): string {
+    const result = spawnSync("unshare", ["--net", "-r", "bash", "-c", `ip link set lo up && ${commandLine}`], {
+      cwd: this.dir,
+      env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+      encoding: "utf8",
+      timeout: 5 * 60 * 1000,
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    this.transcript += `\n$ ${commandLine}\n${output}`;
+    if (result.error || result.status !== 0) throw new Error(`${commandLine} failed (${result.status ?? result.error}):\n${output}`);
     return output;
   }
 
