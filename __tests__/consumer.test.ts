@@ -2,146 +2,82 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { documentsOf, modelProblems } from "./support/api-model";
+import { CdktfProject } from "./support/cdktf-project";
+import { ConsumerApp, FLAVOUR, run } from "./support/consumer-app";
 import { AWS6, LINE } from "./support/line";
 import { scratchDir } from "./support/scratch";
-import { TARGET_VERSIONS } from "./support/stacks";
 import { TerraformWorkspace } from "./support/terraform";
 
-// A user's app, made as a user makes one: the packed tarball installed by name with its peers, strict compiler
-// flags, the README's usage snippets as its source, plain `node` to synthesize, and on the AWS 5 line real Terraform
-// to validate and plan (no AWS 6 provider plugin is available offline; there the synthesized attribute names are
-// checked). On the cdktn line the snippets get the one change the migration asks for: renamed imports.
+// The packed tarball, made as a release makes it (scripts/pack.js), installed by name into a fresh app with its
+// peers; on the AWS 5 line real Terraform validates and plans what it synthesizes (no AWS 6 provider plugin is
+// available offline; there the synthesized attribute names are checked). The jsii bindings for the other languages
+// are generated from the installed package, as a release generates them.
 const ROOT = path.join(__dirname, "..");
-const devVersion = (name: string) => require(path.join(ROOT, "package.json")).devDependencies[name] as string;
+const { pack } = require(path.join(ROOT, "scripts", "pack.js"));
+const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const PACMAK = path.join(ROOT, "node_modules", ".bin", "jsii-pacmak");
+/** jsii warns on every run that Node 20 is past its end of life; the README says so once (Install). */
+const QUIET_JSII = { JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1", JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0] };
 
-interface Flavour {
-  /** Where the package to pack lives. */
-  readonly packageDir: string;
-  readonly name: string;
-  /** The peers a user installs; ranges resolve to the newest release, as for a user. */
-  readonly peers: Record<string, string>;
-  readonly rewrite: (code: string) => string;
-}
-
-const FLAVOURS: Record<string, Flavour> = {
-  "cdktf-aws5": {
-    packageDir: ROOT,
-    name: "cdktf-private-registry",
-    peers: { cdktf: devVersion("cdktf"), constructs: devVersion("constructs"), "@cdktf/provider-aws": devVersion("@cdktf/provider-aws") },
-    rewrite: (code) => code,
-  },
-  "cdktf-aws6": {
-    packageDir: ROOT,
-    name: "cdktf-private-registry",
-    peers: { cdktf: devVersion("cdktf"), constructs: devVersion("constructs"), "@cdktf/provider-aws": "^21.0.0" },
-    rewrite: (code) => code,
-  },
-  cdktn: {
-    packageDir: path.join(ROOT, "lines", "cdktn", "flavour"),
-    name: "cdktn-private-registry",
-    peers: { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktn/provider-aws": "^25.5.0" },
-    rewrite: (code) => code
-      .replace(/from "cdktf"/g, 'from "cdktn"')
-      .replace(/from "@cdktf\/provider-/g, 'from "@cdktn/provider-')
-      .replace(/from "cdktf-private-registry"/g, 'from "cdktn-private-registry"'),
-  },
-};
-const flavour = FLAVOURS[LINE];
-
-/** The README's ```ts blocks, in order; each is a whole module exporting one stack class. */
-function readmeSnippets(): string[] {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => flavour.rewrite(m[1]));
-}
-
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, stdio: "pipe" });
-  } catch (e: any) {
-    throw new Error(`${command} ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
-  }
-}
-
-describe(`the packed ${flavour.name} in a fresh app on ${LINE}`, () => {
-  const app = scratchDir("consumer-");
-  let stacks: string[] = [];
+describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
+  let app: ConsumerApp;
 
   beforeAll(() => {
     // The cdktn flavour is built from lib/ here (jsii, no warnings allowed), in parallel with the other suites.
     if (LINE === "cdktn") run(process.execPath, [path.join(ROOT, "scripts", "build-cdktn.js")], ROOT);
-    const packed = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", app], flavour.packageDir))[0];
-    const tarball = path.join(app, packed.filename);
-    fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({
-      name: "consumer", private: true,
-      dependencies: { [flavour.name]: `file:${tarball}`, ...flavour.peers },
-      devDependencies: { typescript: devVersion("typescript"), "@types/node": devVersion("@types/node") },
-    }, null, 2));
-    // What a cdktn user sets (cdktn checks write-only arguments against it); CDKTF ignores it.
-    fs.writeFileSync(path.join(app, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node out/main.js", context: TARGET_VERSIONS }, null, 2));
-    fs.writeFileSync(path.join(app, "tsconfig.json"), JSON.stringify({
-      compilerOptions: {
-        target: "ES2022", module: "CommonJS", lib: ["es2022"], types: ["node"], strict: true, exactOptionalPropertyTypes: true,
-        noUncheckedIndexedAccess: true, noImplicitOverride: true, noUnusedLocals: true, noPropertyAccessFromIndexSignature: true,
-        skipLibCheck: true, outDir: "out",
-      },
-      include: ["*.ts"],
-    }, null, 2));
-    const snippets = readmeSnippets();
-    snippets.forEach((code, i) => fs.writeFileSync(path.join(app, `snippet${i + 1}.ts`), code));
-    const classes = snippets.map((code, i) => [i + 1, /export class (\w+)/.exec(code)?.[1]] as const);
-    fs.writeFileSync(path.join(app, "main.ts"), [
-      flavour.rewrite('import { App } from "cdktf";'),
-      ...classes.map(([i, name]) => `import { ${name} } from "./snippet${i}";`),
-      "const app = new App();",
-      ...classes.map(([i, name]) => `new ${name}(app, "readme-${i}");`),
-      "app.synth();",
-      "",
-    ].join("\n"));
-    stacks = classes.map(([i]) => `readme-${i}`);
-    run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], app);
+    const tarballs = scratchDir("tarball-");
+    app = ConsumerApp.install("consumer-", `file:${pack(FLAVOUR.packageDir, tarballs)}`);
+    fs.rmSync(tarballs, { recursive: true, force: true });
   });
 
-  afterAll(() => fs.rmSync(app, { recursive: true, force: true }));
+  afterAll(() => app.remove());
 
   test("the tarball holds the built library, its asset and docs, and nothing else", () => {
-    const installed = path.join(app, "node_modules", flavour.name);
-    const files = execFileSync("find", [".", "-type", "f"], { cwd: installed, encoding: "utf8" }).trim().split("\n").map((f) => f.slice(2)).sort();
+    const files = execFileSync("find", [".", "-type", "f"], { cwd: app.installed, encoding: "utf8" }).trim().split("\n").map((f) => f.slice(2)).sort();
     expect(files.filter((f) => !/^build\/lib\/.*\.(js|d\.ts)$/.test(f))).toEqual([".jsii", "API.md", "CHANGELOG.md", "LICENSE", "README.md", "build/lib/batch/assets/ecs-registry-auth.sh", "package.json"]);
     expect(files.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);
   });
 
+  test("npm installs it without a warning about it: the packed package.json has no development scripts", () => {
+    expect(app.installOutput).toMatch(/added \d+ packages/); // control: this is npm install's output
+    expect(app.warningsAboutUs()).toEqual([]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(app.installed, "package.json"), "utf8"));
+    expect(Object.keys(manifest)).not.toEqual(expect.arrayContaining(["scripts"]));
+    expect(manifest).not.toHaveProperty("devDependencies");
+    expect(manifest).toHaveProperty("peerDependencies");
+  });
+
   test("the README snippets define at least the ECS and both Batch routes", () => {
-    expect(stacks.length).toBeGreaterThanOrEqual(3);
+    expect(app.stacks.length).toBeGreaterThanOrEqual(3);
   });
 
   test("type-checks under strict flags, including exactOptionalPropertyTypes", () => {
-    run(path.join(app, "node_modules", ".bin", "tsc"), ["-p", "."], app);
+    app.compile();
   });
 
   test("synthesizes with plain node and the context cdktf.json gives, as the CLI passes it", () => {
-    const context = JSON.parse(fs.readFileSync(path.join(app, "cdktf.json"), "utf8")).context;
-    run(process.execPath, ["out/main.js"], app, { CDKTF_OUTDIR: path.join(app, "cdktf.out"), CDKTF_CONTEXT_JSON: JSON.stringify(context) });
-    for (const stack of stacks) {
-      const config = JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"));
+    app.synth();
+    for (const stack of app.stacks) {
+      const config = app.config(stack);
       expect(config.terraform.required_providers.aws.version).toMatch(AWS6 ? /^6\./ : /^5\./);
       for (const ce of Object.values(config.resource.aws_batch_compute_environment ?? {})) {
         expect(ce).toHaveProperty(AWS6 ? "name" : "compute_environment_name", "private-registry-instances");
         expect(ce).not.toHaveProperty(AWS6 ? "compute_environment_name" : "name");
       }
     }
-    const names = stacks.flatMap((s) => Object.values(JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", s, "cdk.tf.json"), "utf8")).resource.aws_batch_compute_environment ?? {}));
+    const names = app.stacks.flatMap((s) => Object.values(app.config(s).resource.aws_batch_compute_environment ?? {}));
     expect(names).toHaveLength(1); // control: the README's Batch snippet is here, so the check above ran
   });
 
   test("every container document the snippets synthesize satisfies AWS's API model", () => {
-    const documents = stacks.flatMap((stack) => documentsOf(stack, JSON.parse(fs.readFileSync(path.join(app, "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"))));
+    const documents = app.stacks.flatMap((stack) => documentsOf(stack, app.config(stack)));
     expect(documents.filter((d) => d.shape === "EcsProperties")).toHaveLength(1); // control: the multi-container snippet is here
     expect(modelProblems(documents)).toEqual([]);
   });
 
   (AWS6 ? test.skip : test)("every stack validates and plans under real Terraform", () => {
-    for (const stack of stacks) {
-      const ws = TerraformWorkspace.fromSynthesizedJson(path.join(app, "cdktf.out", "stacks", stack, "cdk.tf.json"));
+    for (const stack of app.stacks) {
+      const ws = TerraformWorkspace.fromSynthesizedJson(path.join(app.dir, "cdktf.out", "stacks", stack, "cdk.tf.json"));
       try {
         ws.init();
         const vars = Object.keys(JSON.parse(fs.readFileSync(path.join(ws.dir, "cdk.tf.json"), "utf8")).variable ?? {});
@@ -153,5 +89,63 @@ describe(`the packed ${flavour.name} in a fresh app on ${LINE}`, () => {
         ws.remove();
       }
     }
+  });
+
+  // The README's review recipe, the line exactly as written there, with the CLI this repository pins; the cdktn CLI
+  // is not installed here.
+  (LINE === "cdktn" ? test.skip : test)("the README's review recipe leaves HCL that terraform fmt -check accepts, and it validates", () => {
+    const recipe = /^(\S*cdktf synth --hcl && terraform fmt .*)$/m.exec(README)?.[1];
+    expect(recipe).toBe("cdktf synth --hcl && terraform fmt -recursive cdktf.out");
+    const project = new CdktfProject(app.dir);
+    project.shell(recipe!);
+    expect(project.stacks().sort()).toEqual([...app.stacks].sort());
+    expect(project.shell("terraform fmt -check -recursive cdktf.out")).toBe("");
+    if (AWS6) return; // validating needs the AWS 6 plugin, which is not available offline
+    for (const stack of app.stacks) {
+      const ws = TerraformWorkspace.fromFiles({ "main.tf": fs.readFileSync(path.join(project.stackDir(stack), "cdk.tf"), "utf8") });
+      try {
+        expect(ws.initAndValidate()).toEqual({ format_version: expect.any(String), valid: true, error_count: 0, warning_count: 0, diagnostics: [] });
+      } finally {
+        ws.remove();
+      }
+    }
+  });
+
+  // The AWS 6 line installs the same assembly as the AWS 5 one: its bindings are generated there.
+  (LINE === "cdktf-aws6" ? describe.skip : describe)("bindings for the other jsii languages, generated from the installed package", () => {
+    let out: string;
+    let printed: string;
+    beforeAll(() => {
+      out = scratchDir("bindings-");
+      printed = run("bash", ["-c", `"$0" --code-only --no-npmignore --targets python java dotnet go --outdir "$1" "$2" 2>&1`, PACMAK, out, app.installed], app.dir, QUIET_JSII);
+    });
+    afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+    const filesUnder = (dir: string, ending: string): string[] =>
+      execFileSync("find", [dir, "-type", "f", "-name", `*${ending}`], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    const flat = FLAVOUR.name.replace(/-/g, "");
+    const snake = FLAVOUR.name.replace(/-/g, "_");
+
+    test("jsii-pacmak generates Python, Java, C# and Go with no warning", () => {
+      expect(printed).toBe("");
+      expect(fs.readdirSync(out).sort()).toEqual(["dotnet", "go", "java", "python"]);
+    });
+
+    test("Python: the distribution and module are named after the package, and every file byte-compiles", () => {
+      expect(fs.readFileSync(path.join(out, "python", "setup.py"), "utf8")).toContain(`"name": "${FLAVOUR.name}"`);
+      const files = filesUnder(path.join(out, "python", "src", snake), ".py");
+      expect(files.map((f) => path.relative(path.join(out, "python", "src", snake), f))).toEqual(expect.arrayContaining(["__init__.py", "ecs/__init__.py", "batch/__init__.py"]));
+      run("python3", ["-m", "py_compile", ...files], out);
+    });
+
+    test("Java, C# and Go: the conventional package, namespace and module names", () => {
+      const javaPackage = path.join(out, "java", "src", "main", "java", "io", "github", "cdktf_private_registry", FLAVOUR.name.split("-")[0]!);
+      expect(fs.existsSync(path.join(javaPackage, "RegistrySecret.java"))).toBe(true);
+      expect(fs.existsSync(path.join(javaPackage, "ecs", "TaskDefinition.java"))).toBe(true);
+      expect(fs.readFileSync(path.join(out, "java", "pom.xml"), "utf8")).toContain(`<artifactId>${FLAVOUR.name}</artifactId>`);
+      const namespace = FLAVOUR.name.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+      expect(fs.existsSync(path.join(out, "dotnet", namespace, namespace, "Ecs", "TaskDefinition.cs"))).toBe(true);
+      expect(fs.readFileSync(path.join(out, "go", flat, "go.mod"), "utf8")).toMatch(new RegExp(`^module github\\.com/cdktf-private-registry/${FLAVOUR.name}-go/${flat}$`, "m"));
+    });
   });
 });

@@ -47,6 +47,13 @@ const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
   .replace(/```ts\n[\s\S]*?```/g, (snippet) => renameSpecifiers(snippet).replace(/from "cdktf-private-registry"/g, 'from "cdktn-private-registry"'));
 fs.writeFileSync(path.join(out, "README.md"), readme);
 
+// The other languages' names follow the main package's, with the flavour's name (see README "Other languages").
+const targets = {
+  python: { distName: "cdktn-private-registry", module: "cdktn_private_registry" },
+  java: { package: "io.github.cdktf_private_registry.cdktn", maven: { groupId: "io.github.cdktf-private-registry", artifactId: "cdktn-private-registry" } },
+  dotnet: { namespace: "CdktnPrivateRegistry", packageId: "CdktnPrivateRegistry" },
+  go: { moduleName: "github.com/cdktf-private-registry/cdktn-private-registry-go" },
+};
 const peers = { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktn/provider-aws": "^25.5.0" };
 const flavour = {
   ...main,
@@ -56,7 +63,7 @@ const flavour = {
   scripts: {},
   peerDependencies: peers,
   devDependencies: Object.fromEntries(Object.keys(peers).map((name) => [name, bindings[name]])),
-  jsii: { ...main.jsii, excludeTypescript: ["build"] },
+  jsii: { ...main.jsii, targets, excludeTypescript: ["build"] },
 };
 fs.writeFileSync(path.join(out, "package.json"), `${JSON.stringify(flavour, null, 2)}\n`);
 

@@ -10,7 +10,7 @@ const path = require("path");
 
 /** What a user's package.json gets of ours: everything but what only builds or tests the package. */
 function publishedManifest(manifest) {
-  const { scripts, devDependencies, ...published } = manifest;
+  const { scripts, devDependencies, allowScripts, ...published } = manifest;
   return published;
 }
 

@@ -67,7 +67,13 @@ export class CdktfProject {
   public shell(commandLine: string): string {
     const result = spawnSync("unshare", ["--net", "-r", "bash", "-c", `ip link set lo up && ${commandLine}`], {
       cwd: this.dir,
-      env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" },
+      env: {
+        ...process.env,
+        PATH: `${BIN}:${process.env.PATH}`,
+        CHECKPOINT_DISABLE: "1",
+        TF_IN_AUTOMATION: "1",
+        ...(this.cliConfig ? { TF_CLI_CONFIG_FILE: this.cliConfig } : {}),
+      },
       encoding: "utf8",
       timeout: 5 * 60 * 1000,
     });
