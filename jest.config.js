@@ -16,7 +16,7 @@ const mapOnto = (line, framework, provider) => ({
   "^constructs$": modules(line, "constructs"),
   "^@cdktf/provider-aws/(.*)$": `${modules(line, provider)}/$1`,
 });
-const DEVELOPMENT_LINE_ONLY = ["terraform-", "boot-script", "user-data", "architecture", "api-model"];
+const DEVELOPMENT_LINE_ONLY = ["terraform-", "boot-script", "user-data", "architecture", "api-model", "install-from-git", "release"];
 const LINES = {
   "cdktf-aws5": { mapper: {}, ignore: [] },
   "cdktf-aws6": { mapper: mapOnto("cdktf-aws6", "cdktf", "@cdktf/provider-aws"), ignore: DEVELOPMENT_LINE_ONLY },
