@@ -138,6 +138,24 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
       run("python3", ["-m", "py_compile", ...files], out);
     });
 
+    // pacmak escapes a name a language reserves (Python `lambda_`, C# `@event`, a C# member named like its type gets
+    // `_`), which reads badly; jsii's build warns about reserved words, and these check what was generated.
+    test("no name had to be escaped for Python or C#", () => {
+      const script = [
+        "import ast, keyword, sys",
+        "for f in sys.argv[1:]:",
+        "    for node in ast.walk(ast.parse(open(f).read())):",
+        "        names = [node.name] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else [node.arg] if isinstance(node, ast.arg) else []",
+        "        for n in names:",
+        "            if n.endswith('_') and not n.startswith('_') and keyword.iskeyword(n[:-1]): print(f, n)",
+      ].join("\n");
+      expect(run("python3", ["-c", script, ...filesUnder(path.join(out, "python", "src"), ".py")], out)).toBe("");
+      const escaped = filesUnder(path.join(out, "dotnet"), ".cs").flatMap((file) => fs.readFileSync(file, "utf8").split("\n")
+        .filter((line) => !line.trim().startsWith("//") && /(^|[\s(,])@[A-Za-z]\w*|\b[A-Z]\w*[a-z0-9]_\b/.test(line))
+        .map((line) => `${path.basename(file)}: ${line.trim()}`));
+      expect(escaped).toEqual([]);
+    });
+
     test("Java, C# and Go: the conventional package, namespace and module names", () => {
       const javaPackage = path.join(out, "java", "src", "main", "java", "io", "github", "cdktf_private_registry", FLAVOUR.name.split("-")[0]!);
       expect(fs.existsSync(path.join(javaPackage, "RegistrySecret.java"))).toBe(true);
