@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { documentsOf, modelProblems } from "./support/api-model";
 import { CdktfProject } from "./support/cdktf-project";
-import { ConsumerApp, FLAVOUR, run } from "./support/consumer-app";
+import { ConsumerApp, FLAVOUR, npmWarningsAbout, run } from "./support/consumer-app";
 import { AWS6, LINE } from "./support/line";
 import { scratchDir } from "./support/scratch";
 import { TerraformWorkspace } from "./support/terraform";
@@ -15,9 +15,7 @@ import { TerraformWorkspace } from "./support/terraform";
 const ROOT = path.join(__dirname, "..");
 const { pack } = require(path.join(ROOT, "scripts", "pack.js"));
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-const PACMAK = path.join(ROOT, "node_modules", ".bin", "jsii-pacmak");
-/** jsii warns on every run that Node 20 is past its end of life; the README says so once (Install). */
-const QUIET_JSII = { JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1", JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0] };
+const { generateBindings } = require(path.join(ROOT, "scripts", "bindings.js"));
 
 describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
   let app: ConsumerApp;
@@ -42,9 +40,22 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
     expect(app.installOutput).toMatch(/added \d+ packages/); // control: this is npm install's output
     expect(app.warningsAboutUs()).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(app.installed, "package.json"), "utf8"));
-    expect(Object.keys(manifest)).not.toEqual(expect.arrayContaining(["scripts"]));
-    expect(manifest).not.toHaveProperty("devDependencies");
+    for (const field of ["scripts", "devDependencies", "allowScripts"]) expect(manifest).not.toHaveProperty([field]);
     expect(manifest).toHaveProperty("peerDependencies");
+  });
+
+  test("control: npm does warn, naming the package, about a tarball whose package.json keeps prepare", () => {
+    const dir = scratchDir("warn-control-");
+    try {
+      fs.mkdirSync(path.join(dir, "package"));
+      fs.writeFileSync(path.join(dir, "package", "package.json"), JSON.stringify({ name: FLAVOUR.name, version: "0.0.0-control", scripts: { prepare: "node build.js" } }));
+      const [packed] = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts"], path.join(dir, "package")));
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "control", private: true }));
+      const output = run("bash", ["-c", `npm install --no-audit --no-fund "$0" 2>&1`, path.join(dir, "package", packed.filename)], dir);
+      expect(npmWarningsAbout(output, FLAVOUR.name)).not.toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("the README snippets define at least the ECS and both Batch routes", () => {
@@ -91,8 +102,8 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
     }
   });
 
-  // The README's review recipe, the line exactly as written there, with the CLI this repository pins; the cdktn CLI
-  // is not installed here.
+  // The README's review recipe, the line exactly as written there, with the CLI this repository pins, on the app the
+  // compile test built (out/main.js); the cdktn CLI is not installed here.
   (LINE === "cdktn" ? test.skip : test)("the README's review recipe leaves HCL that terraform fmt -check accepts, and it validates", () => {
     const recipe = /^(\S*cdktf synth --hcl && terraform fmt .*)$/m.exec(README)?.[1];
     expect(recipe).toBe("cdktf synth --hcl && terraform fmt -recursive cdktf.out");
@@ -111,15 +122,19 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
     }
   });
 
-  // The AWS 6 line installs the same assembly as the AWS 5 one: its bindings are generated there.
-  (LINE === "cdktf-aws6" ? describe.skip : describe)("bindings for the other jsii languages, generated from the installed package", () => {
+  // The release builds them with the same script (scripts/bindings.js), without --code-only, from the tested
+  // tarballs installed with the newest peers they allow, as on the AWS 6 line. The AWS 5 line installs the same
+  // assembly, so its bindings are not generated again there.
+  (LINE === "cdktf-aws5" ? describe.skip : describe)("bindings for the other jsii languages, generated from the installed package", () => {
+    let bindings: string;
     let out: string;
     let printed: string;
     beforeAll(() => {
-      out = scratchDir("bindings-");
-      printed = run("bash", ["-c", `"$0" --code-only --no-npmignore --targets python java dotnet go --outdir "$1" "$2" 2>&1`, PACMAK, out, app.installed], app.dir, QUIET_JSII);
+      bindings = scratchDir("bindings-");
+      printed = generateBindings({ packageDirs: [app.installed], outdir: bindings, codeOnly: true });
+      out = path.join(bindings, FLAVOUR.name);
     });
-    afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+    afterAll(() => fs.rmSync(bindings, { recursive: true, force: true }));
 
     const filesUnder = (dir: string, ending: string): string[] =>
       execFileSync("find", [dir, "-type", "f", "-name", `*${ending}`], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
@@ -163,7 +178,11 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
       expect(fs.readFileSync(path.join(out, "java", "pom.xml"), "utf8")).toContain(`<artifactId>${FLAVOUR.name}</artifactId>`);
       const namespace = FLAVOUR.name.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
       expect(fs.existsSync(path.join(out, "dotnet", namespace, namespace, "Ecs", "TaskDefinition.cs"))).toBe(true);
-      expect(fs.readFileSync(path.join(out, "go", flat, "go.mod"), "utf8")).toMatch(new RegExp(`^module github\\.com/cdktf-private-registry/${FLAVOUR.name}-go/${flat}$`, "m"));
+      const goMod = fs.readFileSync(path.join(out, "go", flat, "go.mod"), "utf8");
+      expect(goMod).toMatch(new RegExp(`^module github\\.com/cdktf-private-registry/${FLAVOUR.name}-go/${flat}$`, "m"));
+      // Go cannot require a range across major versions: the module requires the provider's installed major only.
+      const provider = JSON.parse(fs.readFileSync(path.join(app.dir, "node_modules", LINE === "cdktn" ? "@cdktn" : "@cdktf", "provider-aws", "package.json"), "utf8")).version;
+      expect(goMod).toMatch(new RegExp(`provider-aws-go/aws/v${provider.split(".")[0]} v${provider.replace(/\./g, "\\.")}$`, "m"));
     });
   });
 });

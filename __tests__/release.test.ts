@@ -9,6 +9,7 @@ const ROOT = path.join(__dirname, "..");
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "release.yml");
 const { validateWorkflow } = require("@action-validator/core");
 const { releaseNotes } = require(path.join(ROOT, "scripts", "release-notes.js"));
+const { parseArguments } = require(path.join(ROOT, "scripts", "bindings.js"));
 const manifest = require(path.join(ROOT, "package.json"));
 
 const text = fs.readFileSync(WORKFLOW, "utf8");
@@ -32,8 +33,10 @@ describe("the release workflow", () => {
   test("checks the tag against the version and the CHANGELOG, then runs the suite exactly as CI does, then packs", () => {
     const steps = runs("test");
     const at = (command: string) => steps.findIndex((s) => s.trim() === command);
-    expect(at('node scripts/release-notes.js "$GITHUB_REF_NAME" > /dev/null')).toBe(0);
-    expect(at("bash .ci/run")).toBeGreaterThan(0);
+    const tagCheck = at('node scripts/release-notes.js "$GITHUB_REF_NAME" > /dev/null');
+    expect(tagCheck).toBeGreaterThanOrEqual(0);
+    expect(steps.slice(0, tagCheck)).toEqual(['npm install -g "npm@$NPM_VERSION"']); // nothing else before it
+    expect(at("bash .ci/run")).toBeGreaterThan(tagCheck);
     expect(at("npm run package")).toBeGreaterThan(at("bash .ci/run"));
     expect(uses("test")).toContain("actions/upload-artifact@v4");
   });
@@ -41,10 +44,9 @@ describe("the release workflow", () => {
   test("publishes both npm packages from the tested tarballs with provenance, then the GitHub release", () => {
     expect(workflow.jobs.npm.needs).toBe("test");
     expect(uses("npm")).toContain("actions/download-artifact@v4");
-    const [publish, release] = runs("npm");
+    const [publish, release] = runs("npm").slice(-2);
     expect(publish).toContain('for name in cdktf-private-registry cdktn-private-registry; do');
     expect(publish).toContain('npm publish "dist/$name-$version.tgz" --provenance --access public');
-    expect(manifest.name).toBe("cdktf-private-registry");
     expect(release).toContain('node scripts/release-notes.js "$GITHUB_REF_NAME" > "$RUNNER_TEMP/notes.md"');
     expect(release).toContain('gh release create "$GITHUB_REF_NAME" dist/*.tgz --verify-tag');
   });
@@ -55,10 +57,28 @@ describe("the release workflow", () => {
     for (const job of ["test", "bindings"]) expect(workflow.jobs[job].permissions).toBeUndefined();
   });
 
-  test("builds and publishes the bindings of every jsii target the package declares, for both flavours", () => {
+  test("builds the bindings of every jsii target the package declares from the tested tarballs, after npm", () => {
+    expect(workflow.jobs.bindings.needs).toEqual(["test", "npm"]);
+    expect(uses("bindings")).toContain("actions/download-artifact@v4");
     const languages = workflow.jobs.bindings.strategy.matrix.include.map((m: any) => m.language).sort();
     expect(languages).toEqual(Object.keys(manifest.jsii.targets).sort());
-    expect(runs("bindings")).toContain('npx jsii-pacmak --targets "${{ matrix.language }}" --outdir dist/bindings . lines/cdktn/flavour');
+    const [install, build, publish] = runs("bindings").slice(-3);
+    expect(install).toContain('npm install --no-audit --no-fund "$GITHUB_WORKSPACE/dist/$name-$version.tgz"');
+    // scripts/bindings.js, which the consumer tests run on each installed flavour: one pacmak run and folder each
+    const words = build.trim().replace('"${{ matrix.language }}"', "go").replace(/"/g, "").split(/\s+/);
+    expect(words.slice(0, 2)).toEqual(["node", "scripts/bindings.js"]);
+    expect(parseArguments(words.slice(2))).toEqual({
+      packageDirs: ["$RUNNER_TEMP/cdktf-private-registry/node_modules/cdktf-private-registry", "$RUNNER_TEMP/cdktn-private-registry/node_modules/cdktn-private-registry"],
+      outdir: "dist/bindings", targets: ["go"], codeOnly: false,
+    });
+    expect(parseArguments(["--outdir", "x"])).toBeUndefined(); // control: no package folder
+    expect(publish).toContain("for flavour in cdktf-private-registry cdktn-private-registry; do");
+    expect(publish).toContain('${{ matrix.publish }} "dist/bindings/$flavour/${{ matrix.language }}"');
+  });
+
+  test("every job uses the npm the tests are written against", () => {
+    for (const job of Object.keys(workflow.jobs)) expect(runs(job)).toContain('npm install -g "npm@$NPM_VERSION"');
+    expect(workflow.env.NPM_VERSION).toBe(require("child_process").execFileSync("npm", ["--version"], { encoding: "utf8" }).trim());
   });
 
   test("every script and npm script it runs exists", () => {
@@ -81,6 +101,7 @@ describe("release notes: the CHANGELOG's section for the tagged version", () => 
   });
 
   test.each([
+    ["1.2.0", "1.2.0", changelog, "release 1.2.0: a release tag starts with v. Fix: tag the release commit v1.2.0."],
     ["v1.3.0", "1.2.0", changelog, "release v1.3.0: the tag does not match package.json's version 1.2.0. Fix: tag the release commit v1.2.0, or set \"version\" to 1.3.0 in that commit."],
     ["v1.3.0", "1.3.0", changelog, 'release v1.3.0: CHANGELOG.md has no "## 1.3.0" section. Fix: move the changes under a heading "## 1.3.0 (<date>)".'],
     ["v1.2.0", "1.2.0", changelog.replace("(2026-12-01)", "(unreleased)"), 'release v1.2.0: CHANGELOG.md\'s "## 1.2.0 (unreleased)" is still marked unreleased. Fix: give it the release date in the release commit'],

@@ -35,7 +35,7 @@ function pack(packageDir, destination) {
   }
 }
 
-module.exports = { pack, publishedManifest };
+module.exports = { pack };
 
 if (require.main === module) {
   const [packageDir, destination] = process.argv.slice(2);

@@ -10,6 +10,7 @@ function releaseNotes(tag, version, changelog) {
   const fail = (problem, fix) => {
     throw new Error(`release ${tag}: ${problem}. Fix: ${fix}.`);
   };
+  if (!tag.startsWith("v")) fail("a release tag starts with v", `tag the release commit v${tag}`);
   if (tag !== `v${version}`) fail(`the tag does not match package.json's version ${version}`, `tag the release commit v${version}, or set "version" to ${tag.replace(/^v/, "")} in that commit`);
   const sections = changelog.split(/^(?=## )/m);
   const section = sections.find((s) => s.startsWith(`## ${version} `) || s.startsWith(`## ${version}\n`));
@@ -25,7 +26,10 @@ module.exports = { releaseNotes };
 
 if (require.main === module) {
   const tag = process.argv[2];
-  if (!tag) throw new Error("usage: node scripts/release-notes.js <tag, e.g. v0.2.0>");
+  if (!tag) {
+    console.error("usage: node scripts/release-notes.js <tag, e.g. v0.2.0>");
+    process.exit(2);
+  }
   const root = path.join(__dirname, "..");
   const version = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
   try {

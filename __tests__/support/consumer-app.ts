@@ -9,7 +9,7 @@ import { TARGET_VERSIONS } from "./stacks";
 // README's usage snippets as its source, and plain `node` to synthesize. On the cdktn line the snippets get the one
 // change the migration asks for: renamed imports.
 const ROOT = path.join(__dirname, "..", "..");
-export const devVersion = (name: string) => require(path.join(ROOT, "package.json")).devDependencies[name] as string;
+const devVersion = (name: string) => require(path.join(ROOT, "package.json")).devDependencies[name] as string;
 
 export interface Flavour {
   /** Where the package to pack lives. */
@@ -45,6 +45,11 @@ const FLAVOURS: Record<string, Flavour> = {
 };
 /** The package this line's users install. */
 export const FLAVOUR = FLAVOURS[LINE]!;
+
+/** The lines of npm's warnings in `output` that name the package `name`. */
+export function npmWarningsAbout(output: string, name: string): string[] {
+  return output.split("\n").filter((line) => /^npm warn/i.test(line) && line.includes(name));
+}
 
 /** Runs a command; returns what it printed (stdout, then stderr), or throws with it. */
 export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
@@ -110,7 +115,7 @@ export class ConsumerApp {
 
   /** The lines of npm's warnings that name our package. */
   public warningsAboutUs(): string[] {
-    return this.installOutput.split("\n").filter((line) => /^npm warn/i.test(line) && line.includes(FLAVOUR.name));
+    return npmWarningsAbout(this.installOutput, FLAVOUR.name);
   }
 
   /** Where npm installed our package. */
