@@ -1,5 +1,6 @@
 import { App } from "cdktf";
 import { BatchExampleStack } from "./examples/batch-stack";
+import { EcsEc2ExampleStack } from "./examples/ecs-ec2-stack";
 import { EcsExampleStack } from "./examples/ecs-stack";
 import { ProductionExampleStack } from "./examples/production-stack";
 import { PullThroughExampleStack } from "./examples/pull-through-stack";
@@ -8,6 +9,7 @@ import { SharedSecretStack, SharedSecretWorkloadStack } from "./examples/shared-
 const app = new App();
 new EcsExampleStack(app, "ecs-private-registry");
 new BatchExampleStack(app, "batch-private-registry");
+new EcsEc2ExampleStack(app, "ecs-ec2-private-registry");
 new PullThroughExampleStack(app, "pull-through-cache");
 new ProductionExampleStack(app, "production");
 const shared = new SharedSecretStack(app, "shared-registry-secret");

@@ -64,7 +64,7 @@ describe("lib/ architecture", () => {
   });
 
   test("private/ imports no construct file", () => {
-    const constructsFiles = ["ecs/task-definition.ts", "batch/job-definition.ts", "batch/multi-container-job-definition.ts", "batch/compute-environment.ts", "batch/job-queue.ts", "registry-secret.ts"];
+    const constructsFiles = ["ecs/task-definition.ts", "ecs/asg-capacity-provider.ts", "instance-registry-auth.ts", "batch/job-definition.ts", "batch/multi-container-job-definition.ts", "batch/compute-environment.ts", "batch/job-queue.ts", "registry-secret.ts"];
     const bad = [...graph].filter(([from]) => rel(from).startsWith("private")).flatMap(([from, targets]) =>
       targets.filter((to) => constructsFiles.includes(rel(to))).map((to) => `${rel(from)} -> ${rel(to)}`));
     expect(bad).toEqual([]);
@@ -73,14 +73,14 @@ describe("lib/ architecture", () => {
   test("the package exports exactly the public surface the README uses", () => {
     expect(Object.keys(lib).sort()).toEqual([
       "Capability", "ContainerDependencyCondition", "ContainerImage", "ContainerSecret", "CpuArchitecture", "DevicePermission", "DockerVolumeScope",
-      "EphemeralVariable", "FirelensLogRouterType", "IpcMode", "LogDriver", "PidMode", "PullThroughCache", "RegistryCredentials", "RegistrySecret",
+      "EphemeralVariable", "FirelensLogRouterType", "InstanceRegistryAuth", "IpcMode", "LogDriver", "PidMode", "PullThroughCache", "RegistryCredentials", "RegistrySecret",
       "UlimitName", "UpstreamRegistry", "ValidationError", "batch", "ecs",
     ]);
     expect(Object.keys(lib.ecs).sort()).toEqual([
-      "AppProtocol", "Compatibility", "EnvironmentFile", "NetworkMode", "OperatingSystemFamily", "Protocol", "TaskDefinition", "VersionConsistency",
+      "AppProtocol", "AsgCapacityProvider", "Compatibility", "EnvironmentFile", "NetworkMode", "OperatingSystemFamily", "Protocol", "TaskDefinition", "VersionConsistency",
     ]);
     expect(Object.keys(lib.batch).sort()).toEqual([
-      "AllocationStrategy", "ComputeEnvironment", "EcsAgentAuthUserData", "ImageType", "JobDefinition", "JobQueue", "MultiContainerJobDefinition",
+      "AllocationStrategy", "ComputeEnvironment", "ImageType", "JobDefinition", "JobQueue", "MultiContainerJobDefinition",
       "Platform", "RetryAction",
     ]);
   });

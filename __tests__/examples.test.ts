@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { BatchExampleStack } from "../examples/batch-stack";
+import { EcsEc2ExampleStack } from "../examples/ecs-ec2-stack";
 import { EcsExampleStack } from "../examples/ecs-stack";
 import { ProductionExampleStack } from "../examples/production-stack";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
@@ -32,6 +33,17 @@ describe(`the example stacks on ${LINE}`, () => {
     expect(ce).not.toHaveProperty(AWS6 ? "compute_environment_name" : "name");
     expect(queue).toHaveProperty("compute_environment_order");
     expect(queue).not.toHaveProperty("compute_environments");
+    expect(synth.terraform.required_providers.aws.version).toMatch(AWS6 ? /^6\./ : /^5\.100\./);
+  });
+
+  test("the ECS-on-EC2 example synthesizes the capacity, the cluster's default provider and a task without credentials", () => {
+    const synth = synthObject(new EcsEc2ExampleStack(testApp(), "ecs-ec2"));
+    for (const type of ["aws_launch_template", "aws_autoscaling_group", "aws_ecs_capacity_provider", "aws_ecs_cluster_capacity_providers", "aws_ecs_service"]) {
+      expect(Object.keys(synth.resource[type] ?? {})).toHaveLength(1);
+    }
+    expect(Object.keys(synth.data.aws_ssm_parameter)).toHaveLength(1);
+    const task = Object.values(synth.resource.aws_ecs_task_definition)[0] as any;
+    expect(task.container_definitions).not.toContain("repositoryCredentials");
     expect(synth.terraform.required_providers.aws.version).toMatch(AWS6 ? /^6\./ : /^5\.100\./);
   });
 

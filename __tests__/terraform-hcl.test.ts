@@ -10,7 +10,7 @@ import { TerraformWorkspace } from "./support/terraform";
 // its own, on the repository's example app: what a reviewer reads, and what their CI's `terraform fmt -check` sees.
 const ROOT = path.join(__dirname, "..");
 const SYNTH_HCL: string = require(path.join(ROOT, "package.json")).scripts["synth:hcl"];
-const STACKS = ["batch-private-registry", "ecs-private-registry", "production", "pull-through-cache", "shared-registry-secret", "shared-registry-workload"];
+const STACKS = ["batch-private-registry", "ecs-ec2-private-registry", "ecs-private-registry", "production", "pull-through-cache", "shared-registry-secret", "shared-registry-workload"];
 
 const project = CdktfProject.forExamples();
 beforeAll(() => project.shell(SYNTH_HCL));

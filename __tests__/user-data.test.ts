@@ -2,15 +2,17 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { batch } from "../lib";
 import { failFor } from "../lib/private/fail";
-import { BOOT_SCRIPT_PATH, MIME_BOUNDARY, renderCloudConfig } from "../lib/private/user-data";
+import { BOOT_SCRIPT_PATH, MIME_BOUNDARY, renderCloudConfig, renderUserData, UserDataRequest } from "../lib/private/user-data";
 import { cloudInitSchema, HUB, LOCAL, parseMime, parseYaml, QUAY, REGISTRIES, shellcheck, shippedScript } from "./support/user-data";
 
-describe("EcsAgentAuthUserData.render", () => {
+/** The renderer every fleet's user data goes through (private/instance-auth.ts), with the props' names as a caller gives them. */
+const render = (request: Partial<UserDataRequest>) =>
+  renderUserData(failFor("renderer"), { registries: REGISTRIES, registriesProp: "registryCredentials", partsProp: "userDataParts", ...request });
+
+describe("the user data", () => {
   test("is MIME multipart with a custom boundary, a cloud-config part and the user's parts first", () => {
-    const text = batch.EcsAgentAuthUserData.render({
-      registries: REGISTRIES,
+    const text = render({
       extraParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho ECS_ENABLE_SPOT_INSTANCE_DRAINING=true >> /etc/ecs/ecs.config\n" }],
     });
     const mime = parseMime(text);
@@ -55,32 +57,32 @@ describe("EcsAgentAuthUserData.render", () => {
   });
 
   test.each([
-    [[], /registries is empty/],
-    [[{ registry: "quay.io", secretArn: QUAY }, { registry: "quay.io", secretArn: HUB }], /registries\[1\] registry "quay.io" is listed twice/],
+    [[], /registryCredentials is empty/],
+    [[{ registry: "quay.io", secretArn: QUAY }, { registry: "quay.io", secretArn: HUB }], /registryCredentials\[1\] registry "quay.io" is listed twice/],
     [[{ registry: "docker.io", secretArn: HUB }, { registry: "index.docker.io", secretArn: QUAY }], /listed twice/],
-    [[{ registry: "https://quay.io", secretArn: QUAY }], /registries\[0\] registry "https:\/\/quay.io" is not a registry host/],
+    [[{ registry: "https://quay.io", secretArn: QUAY }], /registryCredentials\[0\] registry "https:\/\/quay.io" is not a registry host/],
     [[{ registry: "quay.io", secretArn: "arn:aws:x' ; rm -rf /" }], /characters an ARN cannot have/],
   ])("rejects bad registries %#", (registries, message) => {
-    expect(() => batch.EcsAgentAuthUserData.render({ registries })).toThrow(new RegExp(`^batch\\.EcsAgentAuthUserData\\.render: .*${message.source}`));
+    expect(() => render({ registries })).toThrow(new RegExp(`^renderer: .*${message.source}`));
   });
 
   test("rejects an extra part that contains the boundary", () => {
-    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [{ contentType: "text/x-shellscript", content: `echo ${MIME_BOUNDARY}` }] })).toThrow(/^batch\.EcsAgentAuthUserData\.render: extraParts\[0\] contains the MIME boundary/);
+    expect(() => render({ extraParts: [{ contentType: "text/x-shellscript", content: `echo ${MIME_BOUNDARY}` }] })).toThrow(/^renderer: userDataParts\[0\] contains the MIME boundary/);
   });
 });
 
 describe("limits and references", () => {
   test("user data over EC2's 16 KB is refused at synth, naming the prop the user wrote", () => {
     const big = { contentType: "text/x-shellscript", content: `#!/bin/bash\n# ${"x".repeat(16 * 1024)}\n` };
-    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [big] })).toThrow(
-      /^batch\.EcsAgentAuthUserData\.render: the user data would be \d+ bytes, over EC2's limit of 16384\. Fix: shrink extraParts/,
+    expect(() => render({ extraParts: [big] })).toThrow(
+      /^renderer: the user data would be \d+ bytes, over EC2's limit of 16384\. Fix: shrink userDataParts/,
     );
     const fits = { contentType: "text/x-shellscript", content: `#!/bin/bash\n# ${"x".repeat(4 * 1024)}\n` };
-    expect(() => batch.EcsAgentAuthUserData.render({ registries: REGISTRIES, extraParts: [fits] })).not.toThrow();
+    expect(() => render({ extraParts: [fits] })).not.toThrow();
   });
 
   test("a secret ARN that is a Terraform reference enters the script base64-encoded by Terraform, never pasted", () => {
-    const text = batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: "${TfToken[TOKEN.99]}" }] });
+    const text = render({ registries: [{ registry: "quay.io", secretArn: "${TfToken[TOKEN.99]}" }] });
     expect(text).toMatch(/'quay\.io b64:\$\{TfToken\[TOKEN\.\d+\]\}'/);
     expect(text).not.toContain("'quay.io ${TfToken[TOKEN.99]}'");
   });

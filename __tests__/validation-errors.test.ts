@@ -1,7 +1,7 @@
 import { Lazy, TerraformStack } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import {
-  Capability, ContainerImage, ContainerSecret, CpuArchitecture, IpcMode, PidMode, DevicePermission, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UlimitName,
+  Capability, ContainerImage, ContainerSecret, CpuArchitecture, InstanceRegistryAuth, IpcMode, PidMode, DevicePermission, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UlimitName,
   UpstreamRegistry, ValidationError, batch, ecs,
 } from "../lib";
 import { network, quay, SECRET_ARN, testStack } from "./support/stacks";
@@ -44,7 +44,7 @@ const CASES: Case[] = [
   ["user-data part with the boundary", "batch.ComputeEnvironment test/CE", (s) => ce(s, { userDataParts: [{ contentType: "text/x-shellscript", content: "==cdktf-private-registry-7f3c1a==" }] })],
   ["Spot strategy on On-Demand", "batch.ComputeEnvironment test/CE", (s) => ce(s, { allocationStrategy: batch.AllocationStrategy.SPOT_CAPACITY_OPTIMIZED })],
   ["job queue size", "batch.JobQueue test/Q", (s) => new batch.JobQueue(s, "Q", { computeEnvironments: [] })],
-  ["user data renderer", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [] })],
+  ["instance auth without credentials", "InstanceRegistryAuth test/Auth", (s) => new InstanceRegistryAuth(s, "Auth", { registryCredentials: [] })],
 ];
 
 
@@ -129,8 +129,8 @@ CASES.push(
   ["a log group name with spaces", 'LogDriver.awsLogs("my logs")', () => LogDriver.awsLogs({ logGroupName: "my logs", streamPrefix: "p" })],
   ["a stream prefix with a colon", 'LogDriver.awsLogs("/g")', () => LogDriver.awsLogs({ logGroupName: "/g", streamPrefix: "a:b" })],
   ["an empty log driver name", 'LogDriver.generic("")', () => LogDriver.generic({ logDriver: "" })],
-  ["user data renderer: a registry twice", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: SECRET_ARN }, { registry: "quay.io", secretArn: SECRET_ARN }] })],
-  ["user data renderer: an ARN with a quote", "batch.EcsAgentAuthUserData.render", () => batch.EcsAgentAuthUserData.render({ registries: [{ registry: "quay.io", secretArn: `${SECRET_ARN}'` }] })],
+  ["instance auth: a registry twice", "InstanceRegistryAuth test/Auth", (s) => new InstanceRegistryAuth(s, "Auth", { registryCredentials: [quay(), quay()] })],
+  ["instance auth: a cluster name with a space", "InstanceRegistryAuth test/Auth", (s) => new InstanceRegistryAuth(s, "Auth", { registryCredentials: [quay()], clusterName: "my cluster" })],
 );
 
 // The workload's props: containers, volumes, secrets, task and job settings (issue 15).

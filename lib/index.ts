@@ -10,5 +10,7 @@ export * from "./task-platform";
 export * from "./volume";
 export * from "./log-driver";
 export * from "./pull-through-cache";
+export * from "./user-data-part";
+export * from "./instance-registry-auth";
 export * as ecs from "./ecs";
 export * as batch from "./batch";

@@ -1,4 +1,5 @@
-import { batch } from "../../lib";
+import { failFor } from "../../lib/private/fail";
+import { renderUserData } from "../../lib/private/user-data";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -38,6 +39,33 @@ export function cloudInitSchema(cloudConfig: string): { status: number | null; o
   const run = spawnSync("cloud-init", ["schema", "--config-file", file], { encoding: "utf8" });
   fs.rmSync(dir, { recursive: true, force: true });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/**
+ * What cloud-init makes of a MIME user data's cloud-config parts: its own processor and cloud-config handler (Debian's
+ * cloud-init, run by the Python its `cloud-init` command runs on), merging the parts by their Merge-Type headers as
+ * an instance does. Returns the merged cloud-config, parsed.
+ */
+export function cloudInitMerge(userData: string): any {
+  const cloudInit = execFileSync("sh", ["-c", "command -v cloud-init"], { encoding: "utf8" }).trim();
+  const python = fs.readFileSync(cloudInit, "utf8").split("\n")[0].replace(/^#!\s*/, "").split(" ")[0];
+  const script = [
+    "import sys, tempfile",
+    "from cloudinit import handlers, helpers, user_data",
+    "from cloudinit.handlers.cloud_config import CloudConfigPartHandler",
+    "tmp = tempfile.mkdtemp()",
+    "paths = helpers.Paths({'cloud_dir': tmp, 'run_dir': tmp})",
+    "message = user_data.UserDataProcessor(paths).process(sys.stdin.read())",
+    "handler = CloudConfigPartHandler(paths)",
+    "handler.cloud_fn = tmp + '/cloud-config.txt'",
+    "handler.handle_part(None, handlers.CONTENT_START, None, None, None, None)",
+    "for part in message.walk():",
+    "    if part.get_content_type() == 'text/cloud-config':",
+    "        handler.handle_part(None, 'text/cloud-config', part.get_filename(), part.get_payload(decode=True).decode(), None, dict(part.items()))",
+    "handler.handle_part(None, handlers.CONTENT_END, None, None, None, None)",
+    "sys.stdout.write(open(handler.cloud_fn).read())",
+  ].join("\n");
+  return parseYaml(execFileSync(python, ["-c", script], { input: userData, encoding: "utf8" }));
 }
 
 /** `shellcheck` on a script: status and findings. */
@@ -137,7 +165,7 @@ export const REGISTRIES = [
 
 /** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
 export function shippedScript(registries = REGISTRIES): string {
-  const mime = parseMime(batch.EcsAgentAuthUserData.render({ registries }));
+  const mime = parseMime(renderUserData(failFor("test"), { registries, registriesProp: "registryCredentials", partsProp: "userDataParts" }));
   const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
   return config.write_files[0].content;
 }

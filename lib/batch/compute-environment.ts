@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations, Fn, Token } from "cdktf";
+import { Annotations, Token } from "cdktf";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -12,11 +12,10 @@ import { jsonDocument } from "../private/json-document";
 import { checkName } from "../private/names";
 import { checkAmiId, checkInstanceTypes, checkResourceIds, checkTags } from "../private/aws-values";
 import { assumeRolePolicy } from "../private/policy-documents";
+import { instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import { partitionOf } from "../private/stack-context";
-import { literalForExpression } from "../private/terraform-expression";
-import { renderUserData } from "../private/user-data";
-import { UserDataPart } from "./user-data";
+import type { UserDataPart } from "../user-data-part";
 
 /** How Batch picks instance types. */
 export enum AllocationStrategy {
@@ -152,15 +151,7 @@ export class ComputeEnvironment extends Construct {
     super(scope, id);
     const fail = constructFail(this, "batch.ComputeEnvironment");
     if (props.name !== undefined) checkName(fail, "name", props.name, 128);
-    if (props.registryCredentials.length === 0) {
-      throw fail("registryCredentials is empty", "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)");
-    }
-    const registries = props.registryCredentials.map((c, i) => {
-      if (c.registry === undefined || Token.isUnresolved(c.registry)) {
-        throw fail(`registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`, "pass RegistryCredentials.fromSecretCompleteArn(arn, { registry: \"quay.io\" }), or a RegistrySecret's credentials");
-      }
-      return { registry: c.registry, secretArn: c.secretArn };
-    });
+    const auth = instanceAuth(fail, { ...props, withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)" });
     if (!Token.isUnresolved(props.subnetIds) && props.subnetIds.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
     checkResourceIds(fail, "subnetIds", props.subnetIds, "subnet");
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
@@ -188,15 +179,7 @@ export class ComputeEnvironment extends Construct {
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
       Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
     }
-    const userData = renderUserData(fail, {
-      registries,
-      extraParts: props.userDataParts,
-      registriesProp: "registryCredentials",
-      partsProp: "userDataParts",
-      refreshMinutes: props.refreshCredentialsMinutes,
-      refreshProp: "refreshCredentialsMinutes",
-    });
-    this.userData = userData;
+    this.userData = auth.userData;
 
     this.instanceRole = new IamRole(this, "InstanceRole", {
       namePrefix: "batch-instance-",
@@ -207,7 +190,7 @@ export class ComputeEnvironment extends Construct {
       role: this.instanceRole.name,
       policyArn: `arn:${partitionOf(this)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
     });
-    props.registryCredentials.forEach((c) => c._bind(this, this.instanceRole));
+    auth.grantRead(this, this.instanceRole);
     this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
       namePrefix: "batch-instance-",
       role: this.instanceRole.name,
@@ -216,12 +199,9 @@ export class ComputeEnvironment extends Construct {
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       namePrefix: "batch-registry-auth-",
       description: `Private-registry auth for the ECS agent, ${this.node.path}`,
-      // Terraform encodes, not us: the user data may hold references (secret ARNs) that exist only at apply.
-      userData: Fn.base64encode(literalForExpression(userData)),
+      userData: auth.userDataBase64,
       updateDefaultVersion: true,
-      // IMDSv2 only, and a hop limit of 1 so job containers (bridge networking) cannot reach IMDS and borrow the
-      // instance role, which can read the registry secrets.
-      metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+      metadataOptions: { ...INSTANCE_METADATA_OPTIONS },
       tags: props.tags,
     });
 

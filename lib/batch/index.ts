@@ -1,4 +1,3 @@
-export * from "./user-data";
 export * from "./job-options";
 export * from "./job-definition";
 export * from "./multi-container-job-definition";

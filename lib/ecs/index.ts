@@ -3,3 +3,4 @@ export * from "./task-settings";
 export * from "./container-options";
 export * from "./environment-file";
 export * from "./port-mapping";
+export * from "./asg-capacity-provider";

@@ -52,6 +52,16 @@ export function checkInstanceTypes(fail: Fail, prop: string, types: string[]): v
   });
 }
 
+// EC2 instance type names: a family (letters, with a generation digit) and a size, e.g. t3.medium, m7g.large.
+const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9-]+$/;
+
+/** One EC2 instance type, as a launch template takes it: a family and a size, not a family alone. */
+export function checkInstanceType(fail: Fail, prop: string, type: string): void {
+  if (!Token.isUnresolved(type) && !EC2_INSTANCE_TYPE.test(type)) {
+    throw fail(`${prop} "${type}" is not an EC2 instance type`, "use a family and a size, such as t3.medium or m7g.large");
+  }
+}
+
 /** Environment variable names: not empty, no `=` (it would end the name) and no whitespace. */
 export function checkEnvironment(fail: Fail, prop: string, environment: { [name: string]: string } | undefined): void {
   if (environment === undefined || Token.isUnresolved(environment)) return;

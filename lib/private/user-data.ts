@@ -13,6 +13,10 @@ export const MIME_BOUNDARY = "==cdktf-private-registry-7f3c1a==";
 // own write_files/runcmd and ours both.
 const MERGE_TYPE = "list(append)+dict(no_replace,recurse_list)+str()";
 const ARN_SAFE = /^[A-Za-z0-9:/_+=.@-]+$/;
+// ECS: "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed" (CreateCluster).
+const CLUSTER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+/** The ECS agent's configuration file on the ECS-optimized AMIs. */
+const ECS_CONFIG = "/etc/ecs/ecs.config";
 let scriptTemplate: string | undefined;
 /** The boot script asset, read on first use so that apps without compute environments never touch the disk for it. */
 function bootScriptTemplate(): string {
@@ -44,6 +48,8 @@ export interface UserDataRequest {
   readonly refreshMinutes?: number;
   /** The prop that holds `refreshMinutes`. */
   readonly refreshProp?: string;
+  /** The ECS cluster the instances join, written as ECS_CLUSTER; unset when a service (Batch) writes it. */
+  readonly clusterName?: string;
 }
 
 /** The systemd units that re-run the boot script, so a rotated secret reaches running instances. */
@@ -98,6 +104,7 @@ export function renderCloudConfig(fail: Fail, request: UserDataRequest): string 
     "#cloud-config",
     "# Private-registry credentials for the ECS agent, written by cdktf-private-registry.",
     "write_files:",
+    ...clusterConfig(fail, request.clusterName),
     ...writeFile(BOOT_SCRIPT_PATH, "0700", renderBootScript(fail, request)),
     ...refresh.flatMap((unit) => writeFile(`/etc/systemd/system/${unit.name}`, "0644", unit.content)),
     "runcmd:",
@@ -105,6 +112,19 @@ export function renderCloudConfig(fail: Fail, request: UserDataRequest): string 
     ...(refresh.length > 0 ? ["  - [systemctl, daemon-reload]", `  - [systemctl, enable, --now, ${REFRESH_UNIT}.timer]`] : []),
     "",
   ].join("\n");
+}
+
+/**
+ * ECS_CLUSTER, appended to the agent's configuration by cloud-init before the boot script runs (which keeps other
+ * lines). A reference travels base64-encoded, so whatever it holds stays data; a literal is checked and readable.
+ */
+function clusterConfig(fail: Fail, name: string | undefined): string[] {
+  if (name === undefined) return [];
+  const entry = [`  - path: ${ECS_CONFIG}`, "    owner: root:root", "    permissions: '0600'", "    append: true"];
+  // format() keeps the reference an argument of its own, out of any string literal.
+  if (Token.isUnresolved(name)) return [...entry, "    encoding: b64", `    content: ${Fn.base64encode(Fn.format("ECS_CLUSTER=%s\n", [name]))}`];
+  if (!CLUSTER_NAME.test(name)) throw fail(`clusterName "${name}" is not an ECS cluster name`, "use 1-255 letters, digits, '-' or '_'");
+  return [...entry, `    content: "ECS_CLUSTER=${name}\\n"`];
 }
 
 /** One `write_files` entry owned by root, its content as a YAML literal block. */
