@@ -93,7 +93,8 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
         ws.init();
         const vars = Object.keys(JSON.parse(fs.readFileSync(path.join(ws.dir, "cdk.tf.json"), "utf8")).variable ?? {});
         const values: Record<string, string> = { subnet_ids: '["subnet-1"]', security_group_ids: '["sg-1"]' };
-        const { changes, diagnostics } = ws.plan(Object.fromEntries(vars.map((v) => [v, values[v] ?? "S3ntinel-consumer"])));
+        // The ECS-on-EC2 snippet reads the ECS AMI's public SSM parameter at plan: moto answers it on loopback.
+        const { changes, diagnostics } = ws.planWithEmulator(Object.fromEntries(vars.map((v) => [v, values[v] ?? "S3ntinel-consumer"])));
         expect(diagnostics).toEqual([]);
         expect(changes.filter((c) => c.type === "aws_iam_role_policy" && c.action === "create").length).toBeGreaterThan(0);
       } finally {

@@ -35,9 +35,10 @@ describe("ecs.AsgCapacityProvider", () => {
       launch_template: { id: ref(stack, cp.launchTemplate.id), version: ref(stack, Token.asString(cp.launchTemplate.latestVersion)) },
       instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 90 } },
       tag: [{ key: "AmazonECSManaged", value: "true", propagate_at_launch: true }],
-      lifecycle: { ignore_changes: ["desired_capacity"] },
     });
+    // managed scaling owns the desired capacity: not set, so Terraform never sets it back
     expect(resourcesOf(stack, "aws_autoscaling_group")[0]).not.toHaveProperty("desired_capacity");
+    expect(resourcesOf(stack, "aws_autoscaling_group")[0]).not.toHaveProperty("lifecycle");
     expect(synth).toHaveResourceWithProperties(EcsCapacityProvider, {
       name: "capacity-test-Capacity",
       auto_scaling_group_provider: {
@@ -48,9 +49,11 @@ describe("ecs.AsgCapacityProvider", () => {
     });
     expect(synth).toHaveResourceWithProperties(EcsClusterCapacityProviders, {
       cluster_name: "apps",
-      capacity_providers: [ref(stack, cp.capacityProviderName)],
-      default_capacity_provider_strategy: [{ capacity_provider: ref(stack, cp.capacityProviderName), weight: 1, base: 0 }],
+      capacity_providers: [ref(stack, cp.resource.name)],
+      default_capacity_provider_strategy: [{ capacity_provider: ref(stack, cp.resource.name), weight: 1, base: 0 }],
     });
+    // read through the association, so a service using it waits for the cluster to have the provider
+    expect(ref(stack, cp.capacityProviderName)).toMatch(/^\$\{one\(tolist\(aws_ecs_cluster_capacity_providers\.\w+\.capacity_providers\)\)\}$/);
     expect(synth).toHaveResourceWithProperties(IamRolePolicyAttachment, { policy_arn: expect.stringContaining("service-role/AmazonEC2ContainerServiceforEC2Role") });
     const policies = resourcesOf(stack, "aws_iam_role_policy");
     expect(policies).toHaveLength(1);
@@ -86,6 +89,7 @@ describe("ecs.AsgCapacityProvider", () => {
     const cp = capacity(stack, { associateWithCluster: false });
     expect(cp.clusterCapacityProviders).toBeUndefined();
     expect(resourcesOf(stack, "aws_ecs_cluster_capacity_providers")).toEqual([]);
+    expect(ref(stack, cp.capacityProviderName)).toBe(ref(stack, cp.resource.name));
   });
 
   test("references pass unchecked: a cluster name, an instance type and sizes from variables", () => {

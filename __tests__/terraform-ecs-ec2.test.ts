@@ -1,5 +1,3 @@
-import * as fs from "fs";
-import * as path from "path";
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RegistryCredentials, ecs } from "../lib";
@@ -13,36 +11,24 @@ const SENTINEL = "S3ntinel-ecs-ec2-pa$$word";
 const AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
 
 // The AMI comes from its public SSM parameter, which Terraform reads at plan: moto's server, which holds AWS's ECS
-// AMI parameters, answers on loopback inside the plan's network namespace.
-const PORT = 4599;
-const PLAN = [
-  `moto_server -H 127.0.0.1 -p ${PORT} >moto.log 2>&1 & cleanup+=($!)`,
-  `for _ in $(seq 300); do curl -s -o /dev/null http://127.0.0.1:${PORT}/ && break; sleep 0.1; done`,
-  `AWS_ENDPOINT_URL=http://127.0.0.1:${PORT} aws ssm get-parameter --region us-east-1 --name ${AMI_PARAMETER} --query Parameter.Value --output text >ami.txt`,
-  "terraform plan -input=false -no-color -lock=false -out=plan.bin >plan.out",
-  "terraform show -json plan.bin >plan.json",
-].join("\n");
-
+// AMI parameters, answers on loopback inside the plan's network namespace (planWithEmulator).
 describe("the ECS-on-EC2 example under real Terraform", () => {
   test("plans the AL2023 AMI from its parameter, the group, the cluster's default capacity provider and a task without credentials", () => {
     withWorkspace(new EcsEc2ExampleStack(new App(), "ecs-ec2-private-registry"), (ws) => {
       ws.init();
-      const vars = Object.fromEntries(Object.entries({ ...NETWORK, dockerhub_token: SENTINEL }).map(([k, v]) => [`TF_VAR_${k}`, v]));
-      const result = ws.script(PLAN, {
-        ...vars, AWS_ENDPOINT_URL_SSM: `http://127.0.0.1:${PORT}`, AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKEFAKE", AWS_SECRET_ACCESS_KEY: "fake", AWS_DEFAULT_REGION: "us-east-1",
-      });
-      expect(result.stderr).toBe("");
-      expect(result.status).toBe(0);
-      const text = fs.readFileSync(path.join(ws.dir, "plan.json"), "utf8");
+      const { json, text, diagnostics } = ws.planWithEmulator({ ...NETWORK, dockerhub_token: SENTINEL });
+      expect(diagnostics).toEqual([]);
       expect(text).not.toContain("S3ntinel");
-      const json = JSON.parse(text);
       const counts: Record<string, number> = {};
       for (const r of json.resource_changes) counts[r.type] = (counts[r.type] ?? 0) + 1;
       expect(counts).toMatchObject({
         aws_launch_template: 1, aws_autoscaling_group: 1, aws_ecs_capacity_provider: 1, aws_ecs_cluster_capacity_providers: 1,
         aws_iam_instance_profile: 1, aws_ecs_task_definition: 1, aws_ecs_service: 1,
       });
-      const ami = fs.readFileSync(path.join(ws.dir, "ami.txt"), "utf8").trim();
+      // The parameter as read at plan, from the emulator's copy of AWS's public parameters.
+      const parameter = json.prior_state.values.root_module.resources.find((r: any) => r.type === "aws_ssm_parameter");
+      expect(parameter.values.name).toBe(AMI_PARAMETER);
+      const ami = parameter.values.insecure_value;
       expect(ami).toMatch(/^ami-[0-9a-f]+$/);
       const [template] = planned(json, "aws_launch_template");
       expect(template.values).toMatchObject({ image_id: ami, instance_type: "t3.medium" });

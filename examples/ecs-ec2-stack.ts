@@ -57,9 +57,8 @@ export class EcsEc2ExampleStack extends TerraformStack {
       cluster: cluster.arn,
       taskDefinition: task.arn,
       desiredCount: 1,
+      // Read through the cluster association: the service is created once the cluster has the provider.
       capacityProviderStrategy: [{ capacityProvider: capacity.capacityProviderName, weight: 1 }],
-      // The strategy names a provider the cluster must have first.
-      dependsOn: [capacity.clusterCapacityProviders!],
     });
 
     new TerraformOutput(this, "cluster_name", { value: cluster.name });

@@ -270,8 +270,25 @@ export class TerraformWorkspace {
    * separate `validate` would only ask the provider once more.
    */
   public plan(vars: Record<string, string> = {}): Plan {
-    const varEnv = Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
-    const result = this.run(["plan", "-input=false", "-no-color", "-lock=false", "-json", "-out=plan.bin"], varEnv);
+    return this.planned(this.run(["plan", ...PLAN_ARGS], varEnv(vars)));
+  }
+
+  /**
+   * `plan` as above, with moto's server on loopback in the plan's own namespace answering what data sources ask AWS
+   * at plan (an account id from STS, a public SSM parameter such as the ECS AMI's), every service through
+   * `AWS_ENDPOINT_URL`.
+   */
+  public planWithEmulator(vars: Record<string, string> = {}): Plan {
+    const body = [
+      `moto_server -H 127.0.0.1 -p ${EMULATOR_PORT} >moto.log 2>&1 & cleanup+=($!)`,
+      `for _ in $(seq 300); do curl -s -o /dev/null http://127.0.0.1:${EMULATOR_PORT}/ && break; sleep 0.1; done`,
+      `terraform plan ${PLAN_ARGS.join(" ")}`,
+    ].join("\n");
+    return this.planned(this.script(body, { ...varEnv(vars), AWS_ENDPOINT_URL: `http://127.0.0.1:${EMULATOR_PORT}` }));
+  }
+
+  /** The saved plan of a `plan -json` run, or an error with its diagnostics. */
+  private planned(result: TerraformResult): Plan {
     const messages = result.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
     const diagnostics = messages.filter((m) => m.type === "diagnostic").map((m) => m.diagnostic);
     if (result.status !== 0) {
@@ -287,6 +304,11 @@ export class TerraformWorkspace {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+const PLAN_ARGS = ["-input=false", "-no-color", "-lock=false", "-json", "-out=plan.bin"];
+/** Where `planWithEmulator` runs moto, in the plan's own namespace. */
+const EMULATOR_PORT = 4599;
+const varEnv = (vars: Record<string, string>) => Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
 
 /** Runs `body` on a workspace for `stack`, and removes the workspace afterwards. */
 export function withWorkspace(stack: TerraformStack, body: (ws: TerraformWorkspace) => void): void {

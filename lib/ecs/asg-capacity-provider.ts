@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
@@ -189,8 +189,7 @@ export class AsgCapacityProvider extends Construct {
         { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
         ...Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
       ],
-      // Managed scaling sets the desired capacity; Terraform must not set it back.
-      lifecycle: { ignoreChanges: ["desired_capacity"] },
+      // No desired_capacity: managed scaling sets it, and Terraform leaves an unset computed value alone.
     });
 
     this.resource = new EcsCapacityProvider(this, "Resource", {
@@ -211,8 +210,12 @@ export class AsgCapacityProvider extends Construct {
     }
   }
 
-  /** The capacity provider's name, for a service's or task's capacity provider strategy. */
+  /**
+   * The capacity provider's name, for a service's capacity provider strategy. With the cluster association, it is
+   * read through the association, so a service using it is created only once the cluster has the provider (ECS
+   * refuses a strategy naming a provider its cluster lacks).
+   */
   public get capacityProviderName(): string {
-    return this.resource.name;
+    return this.clusterCapacityProviders ? Fn.one(this.clusterCapacityProviders.capacityProviders) : this.resource.name;
   }
 }
