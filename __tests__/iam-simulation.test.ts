@@ -17,13 +17,15 @@ const DEFAULT_KEY_POLICY = {
   Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" }],
 };
 
-async function decide(policy: object, action: string, resource: string, context: Record<string, string> = {}): Promise<string> {
+async function decide(policy: object, action: string, resource: string, context: Record<string, string> = {}, resourcePolicy?: object): Promise<string> {
+  // The resource's account is the one in its ARN: another account's resource needs its own policy to allow too.
+  const accountId = /^arn:[^:]+:[^:]+:[^:]*:([0-9]{12}):/.exec(resource)?.[1] ?? ACCOUNT;
   const response = await runSimulation({
     identityPolicies: [{ name: "generated", policy }],
     serviceControlPolicies: [],
     resourceControlPolicies: [],
-    resourcePolicy: action.startsWith("kms:") ? DEFAULT_KEY_POLICY : undefined,
-    request: { principal: PRINCIPAL, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
+    resourcePolicy: resourcePolicy ?? (action.startsWith("kms:") ? DEFAULT_KEY_POLICY : undefined),
+    request: { principal: PRINCIPAL, action, resource: { resource, accountId }, contextVariables: context },
   } as Parameters<typeof runSimulation>[0], {});
   if (response.resultType === "error") throw new Error(`simulation refused its input: ${JSON.stringify(response.errors)}`);
   return response.overallResult;
@@ -143,6 +145,67 @@ describe("pull-through cache policies under an IAM policy engine", () => {
 
   test("control: the engine refuses an action its IAM catalogue does not know, so a misspelt grant cannot pass", async () => {
     await expect(decide(policy, "ecr:BatchGetImages", repo("docker-hub/library/nginx"))).rejects.toThrow(/simulation refused its input/);
+  });
+});
+
+describe("the role ECR assumes to cache another ECR registry, under an IAM policy engine", () => {
+  const UPSTREAM_ACCOUNT = "444455556666";
+  const stack = testStack();
+  new PullThroughCache(stack, "Cache", {
+    upstreams: [{ registry: UpstreamRegistry.ECR, ecrAccountId: UPSTREAM_ACCOUNT, ecrRegion: "us-west-2", repositoryPrefix: "platform", upstreamRepositoryPrefix: "team-a" }],
+  });
+  const resolve = (document: string) => JSON.parse(JSON.stringify(decodeDocument(document))
+    .replace(/\$\{data\.aws_partition\.[\w-]+\.partition\}/g, "aws")
+    .replace(/\$\{data\.aws_region\.[\w-]+\.(name|region)\}/g, "eu-west-1")
+    .replace(/\$\{aws_ecr_pull_through_cache_rule\.[\w-]+\.registry_id\}/g, ACCOUNT));
+  const policy = resolve(resourcesOf(stack, "aws_iam_role_policy")[0].policy);
+  const trust = resolve(resourcesOf(stack, "aws_iam_role")[0].assume_role_policy);
+  // What the upstream registry's owner grants this account in its registry policy (their side, not ours).
+  const UPSTREAM_REGISTRY_POLICY = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: "*" }],
+  };
+  const upstream = (path: string, region = "us-west-2") => `arn:aws:ecr:${region}:${UPSTREAM_ACCOUNT}:repository/${path}`;
+  const cached = (path: string) => `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/${path}`;
+
+  test("the policy resolved every reference", () => {
+    expect(JSON.stringify([policy, trust])).not.toContain("${");
+  });
+
+  test.each([
+    ["an authorization token", "ecr:GetAuthorizationToken", "*", "Allowed"],
+    ["reading an upstream image under the prefix", "ecr:BatchGetImage", upstream("team-a/api"), "Allowed"],
+    ["reading its layers", "ecr:GetDownloadUrlForLayer", upstream("team-a/api"), "Allowed"],
+    ["importing it into the cache", "ecr:BatchImportUpstreamImage", cached("platform/api"), "Allowed"],
+    ["writing its layers and manifest into the cache", "ecr:PutImage", cached("platform/api"), "Allowed"],
+    ["starting a layer upload into the cache", "ecr:InitiateLayerUpload", cached("platform/api"), "Allowed"],
+    ["uploading a layer part", "ecr:UploadLayerPart", cached("platform/api"), "Allowed"],
+    ["completing it", "ecr:CompleteLayerUpload", cached("platform/api"), "Allowed"],
+    ["checking the copy", "ecr:GetImageCopyStatus", cached("platform/api"), "Allowed"],
+    ["an upstream repository outside the prefix", "ecr:BatchGetImage", upstream("team-b/api"), "ImplicitlyDenied"],
+    ["the upstream account in another region", "ecr:BatchGetImage", upstream("team-a/api", "eu-west-1"), "ImplicitlyDenied"],
+    ["writing into the upstream", "ecr:PutImage", upstream("team-a/api"), "ImplicitlyDenied"],
+    ["writing outside this rule's cached repositories", "ecr:PutImage", cached("other/api"), "ImplicitlyDenied"],
+    ["deleting a cached repository", "ecr:DeleteRepository", cached("platform/api"), "ImplicitlyDenied"],
+  ])("%s", async (_, action, resource, expected) => {
+    const resourcePolicy = resource.includes(UPSTREAM_ACCOUNT) ? UPSTREAM_REGISTRY_POLICY : undefined;
+    expect(await decide(policy, action, resource, {}, resourcePolicy)).toBe(expected);
+  });
+
+  test("without the upstream owner's registry policy the same read is denied: their half of the grant is theirs", async () => {
+    expect(await decide(policy, "ecr:BatchGetImage", upstream("team-a/api"))).toBe("ImplicitlyDenied");
+  });
+
+  test.each([
+    ["ECR's pull-through cache", "pullthroughcache.ecr.amazonaws.com", "Allowed"],
+    ["ECR itself", "ecr.amazonaws.com", "ImplicitlyDenied"],
+    ["ECS tasks", "ecs-tasks.amazonaws.com", "ImplicitlyDenied"],
+  ])("trust: %s may assume it: %s", async (_, principal, expected) => {
+    const response = await runSimulation({
+      identityPolicies: [], serviceControlPolicies: [], resourceControlPolicies: [], resourcePolicy: trust,
+      request: { principal, action: "sts:AssumeRole", resource: { resource: `arn:aws:iam::${ACCOUNT}:role/ecr-ptc-upstream-1`, accountId: ACCOUNT }, contextVariables: {} },
+    } as Parameters<typeof runSimulation>[0], {});
+    expect(response.resultType === "error" ? response.errors : response.overallResult).toBe(expected);
   });
 });
 

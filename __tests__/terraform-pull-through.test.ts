@@ -1,6 +1,8 @@
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { PullThroughCache, UpstreamRegistry, ecs } from "../lib";
 import { PullThroughExampleStack } from "../examples/pull-through-stack";
-import { Plan, planFileContents, plannedResources as planned, TerraformWorkspace } from "./support/terraform";
+import { Plan, planFileContents, plannedResources as planned, TerraformWorkspace, withWorkspace } from "./support/terraform";
 
 const SENTINEL = "S3ntinel-ptc-t0ken\"$";
 
@@ -48,5 +50,28 @@ describe("the pull-through cache example under real Terraform", () => {
   test("the upstream tokens are in neither the plan JSON nor the saved plan file", () => {
     expect(plan.text).not.toContain("S3ntinel");
     expect(planFileContents(plan.planFile)).not.toContain("S3ntinel");
+  });
+});
+
+describe("an ECR-to-ECR cache under real Terraform", () => {
+  test("plans the rule with the upstream's host, its repository prefix and the created role, and the role's grants", () => {
+    const stack = new TerraformStack(new App(), "ecr-upstream");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const cache = new PullThroughCache(stack, "Cache", {
+      upstreams: [{ registry: UpstreamRegistry.ECR, ecrAccountId: "444455556666", ecrRegion: "us-west-2", repositoryPrefix: "platform", upstreamRepositoryPrefix: "team-a" }],
+    });
+    const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE });
+    task.addContainer("api", { image: cache.image("444455556666.dkr.ecr.us-west-2.amazonaws.com/team-a/api:1.2") });
+    withWorkspace(stack, (ws) => {
+      ws.init();
+      const { json, diagnostics } = ws.plan();
+      expect(diagnostics).toEqual([]);
+      const [rule] = planned(json, "aws_ecr_pull_through_cache_rule");
+      expect(rule.values).toMatchObject({ ecr_repository_prefix: "platform", upstream_registry_url: "444455556666.dkr.ecr.us-west-2.amazonaws.com", upstream_repository_prefix: "team-a" });
+      // the created role's ARN, known after apply
+      expect(json.resource_changes.find((r: any) => r.type === "aws_ecr_pull_through_cache_rule").change.after_unknown.custom_role_arn).toBe(true);
+      const roles = planned(json, "aws_iam_role").map((r: any) => JSON.parse(r.values.assume_role_policy).Statement[0].Principal.Service).sort();
+      expect(roles).toEqual(["ecs-tasks.amazonaws.com", "pullthroughcache.ecr.amazonaws.com"]);
+    });
   });
 });

@@ -124,6 +124,13 @@ CASES.push(
   cache("Azure without a host", { upstreams: [{ registry: UpstreamRegistry.AZURE, credentialSecretArn: ARN_OF("ecr-pullthroughcache/acr-AbC123") }] }),
   cache("an Azure host elsewhere", { upstreams: [{ registry: UpstreamRegistry.AZURE, azureRegistryHost: "acr.example.com", credentialSecretArn: ARN_OF("ecr-pullthroughcache/acr-AbC123") }] }),
   cache("an Azure host on Quay", { upstreams: [{ registry: UpstreamRegistry.QUAY, azureRegistryHost: "contoso.azurecr.io" }] }),
+  cache("an ECR upstream without its account", { upstreams: [{ registry: UpstreamRegistry.ECR, ecrRegion: "us-west-2" }] }),
+  cache("an ECR upstream in a region that is not one", { upstreams: [{ registry: UpstreamRegistry.ECR, ecrAccountId: "444455556666", ecrRegion: "usa" }] }),
+  cache("an upstream repository prefix on Docker Hub", { upstreams: [{ registry: UpstreamRegistry.DOCKER_HUB, upstreamRepositoryPrefix: "library", credentialSecretArn: ARN_OF("ecr-pullthroughcache/hub-AbC123") }] }),
+  cache("an upstream role that is not a role ARN", { upstreams: [{ registry: UpstreamRegistry.ECR, ecrAccountId: "444455556666", ecrRegion: "us-west-2", upstreamRoleArn: "arn:aws:iam::111122223333:user/x" }] }),
+  ["a cached ECR image outside the upstream prefix", 'PullThroughCache test/Cache.image("444455556666.dkr.ecr.us-west-2.amazonaws.com/b/x:1")', (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.ECR, ecrAccountId: "444455556666", ecrRegion: "us-west-2", upstreamRepositoryPrefix: "ab" }] }).image("444455556666.dkr.ecr.us-west-2.amazonaws.com/b/x:1")],
+  ["ECS capacity with a family for an instance type", "ecs.AsgCapacityProvider test/Capacity", (s) => new ecs.AsgCapacityProvider(s, "Capacity", { clusterName: "apps", registryCredentials: [quay()], ...network, instanceType: "m6i" })],
+  ["ECS capacity with a reserved name", "ecs.AsgCapacityProvider test/Capacity", (s) => new ecs.AsgCapacityProvider(s, "Capacity", { clusterName: "apps", registryCredentials: [quay()], ...network, instanceType: "t3.small", capacityProviderName: "fargate-x" })],
   ["a cached image by digest", "PullThroughCache test/Cache.image(\"nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\")", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image("nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")],
   ["a cached image from an upstream without a rule", "PullThroughCache test/Cache.image(\"nginx:1.27\")", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image("nginx:1.27")],
   ["a log group name with spaces", 'LogDriver.awsLogs("my logs")', () => LogDriver.awsLogs({ logGroupName: "my logs", streamPrefix: "p" })],
@@ -241,7 +248,7 @@ CASES.push(
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(285);
+    expect(CASES.length).toBe(292);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

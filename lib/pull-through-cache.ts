@@ -10,11 +10,11 @@ import { constructFail, Fail, failFor } from "./private/fail";
 import { checkNumber } from "./private/numbers";
 import { ImageReference } from "./private/image-reference";
 import { jsonDocument } from "./private/json-document";
-import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy } from "./private/policy-documents";
+import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy, ecrUpstreamPolicy } from "./private/policy-documents";
 import { RolePolicy, RolePolicyKind } from "./private/role-policy";
 import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
 import { dnsSuffixOf, partitionOf, regionOf } from "./private/stack-context";
-import { AZURE_HOST, REPOSITORY_PREFIX, SECRET_NAME_PREFIX, UPSTREAMS, UpstreamSpec } from "./private/upstreams";
+import { ACCOUNT_ID, AZURE_HOST, REGION, REPOSITORY_PREFIX, ROLE_ARN, SECRET_NAME_PREFIX, UPSTREAMS, UpstreamSpec } from "./private/upstreams";
 import { checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
 import { checkUsername } from "./private/aws-values";
 
@@ -36,6 +36,12 @@ export enum UpstreamRegistry {
   ECR_PUBLIC = "ECR_PUBLIC",
   /** The Kubernetes registry (`registry.k8s.io`), without credentials. */
   KUBERNETES = "KUBERNETES",
+  /**
+   * Another Amazon ECR private registry (`<account>.dkr.ecr.<region>.amazonaws.com`), in another account or region;
+   * needs `ecrAccountId` and `ecrRegion`. ECR pulls with an IAM role (`upstreamRoleArn`, or one created), not with
+   * credentials; the upstream registry's owner must allow this account in its registry policy.
+   */
+  ECR = "ECR",
 }
 
 /** One upstream of a `PullThroughCache`, with the credentials ECR uses to pull from it. */
@@ -52,6 +58,28 @@ export interface CacheUpstream {
    * @default - none; required for UpstreamRegistry.AZURE
    */
   readonly azureRegistryHost?: string;
+  /**
+   * ECR only: the upstream registry's 12-digit account id.
+   * @default - none; required for UpstreamRegistry.ECR
+   */
+  readonly ecrAccountId?: string;
+  /**
+   * ECR only: the upstream registry's region, such as `us-west-2`.
+   * @default - none; required for UpstreamRegistry.ECR
+   */
+  readonly ecrRegion?: string;
+  /**
+   * ECR only: the role ECR assumes to pull from the upstream and write the cache, in this cache's account.
+   * @default - a role this construct creates, trusted by ECR's pull-through cache, reading only the upstream's
+   * repositories under `upstreamRepositoryPrefix` and writing only this upstream's cached repositories
+   */
+  readonly upstreamRoleArn?: string;
+  /**
+   * ECR only: cache only the upstream repositories under this prefix (2 to 30 lowercase characters). A cached
+   * `<repositoryPrefix>/<rest>` then comes from the upstream's `<upstreamRepositoryPrefix>/<rest>`.
+   * @default - every upstream repository (ECR's ROOT)
+   */
+  readonly upstreamRepositoryPrefix?: string;
   /**
    * User name at the upstream; with `accessToken`, the cache creates the secret `ecr-pullthroughcache/<prefix>`.
    * @default - none
@@ -98,9 +126,20 @@ export interface PullThroughCacheProps {
 interface Upstream {
   readonly spec: UpstreamSpec;
   readonly prefix: string;
-  readonly azureHost?: string;
+  /** Where its images come from, for descriptions: the registry's URL. */
+  readonly source: string;
+  /** The hosts image references use for it. */
+  readonly hosts: readonly (string | undefined)[];
+  /** ECR upstreams: the upstream repository prefix the rule caches, if any. */
+  readonly upstreamPrefix?: string;
   readonly rule: EcrPullThroughCacheRule;
   readonly id: string;
+}
+
+/** An ECR upstream's registry: its account and region, literal, since images are matched to it by host at synth. */
+interface EcrUpstream {
+  readonly account: string;
+  readonly region: string;
 }
 
 /** The inline policy through which a role pulls from pull-through caches. */
@@ -139,19 +178,29 @@ export class PullThroughCache extends Construct {
       if (prefixes.has(prefix)) throw fail(`${at} repositoryPrefix "${prefix}" is used twice`, "give each upstream its own repositoryPrefix");
       prefixes.add(prefix);
       const azureHost = checkAzure(fail, at, upstream);
-      const key = azureHost ?? upstream.registry;
+      const ecr = checkEcr(fail, at, upstream);
+      const ecrHost = ecr && `${ecr.account}.dkr.ecr.${ecr.region}`;
+      const key = azureHost ?? ecrHost ?? upstream.registry;
       if (registries.has(key)) throw fail(`${at} registry ${key} is listed twice`, "give each upstream registry one rule");
       registries.add(key);
 
-      // Ids come from the registry (and Azure host), unique per cache and stable when a prefix changes.
-      const id = `${upstream.registry}${azureHost ? `-${azureHost}` : ""}`;
+      // Ids come from the registry (and Azure host or ECR registry), unique per cache and stable when a prefix changes.
+      const id = `${upstream.registry}${azureHost ? `-${azureHost}` : ""}${ecr ? `-${ecr.account}-${ecr.region}` : ""}`;
       const credentialArn = this.credentialsFor(fail, at, upstream, spec, prefix, id);
+      const source = spec.url ?? azureHost ?? `${ecrHost}.${dnsSuffixOf(this)}`;
+      const role = ecr && upstream.upstreamRoleArn === undefined ? this.upstreamRole(id, ecr, prefix) : undefined;
       const rule = new EcrPullThroughCacheRule(this, id, {
         ecrRepositoryPrefix: prefix,
-        upstreamRegistryUrl: spec.url ?? azureHost!,
+        upstreamRegistryUrl: source,
         credentialArn,
+        customRoleArn: upstream.upstreamRoleArn ?? role?.arn,
+        upstreamRepositoryPrefix: upstream.upstreamRepositoryPrefix,
       });
-      this.upstreams.push({ spec, prefix, azureHost, rule, id });
+      // Image references name an ECR registry by its host in the commercial or the China partitions' DNS suffix.
+      const hosts = spec.imageHosts ?? (ecrHost ? [`${ecrHost}.amazonaws.com`, `${ecrHost}.amazonaws.com.cn`] : [azureHost]);
+      const record: Upstream = { spec, prefix, source, hosts, upstreamPrefix: upstream.upstreamRepositoryPrefix, rule, id };
+      this.upstreams.push(record);
+      if (role && ecr) this.grantUpstreamRole(role, ecr, record);
     });
     this.rules = this.upstreams.map((u) => u.rule);
 
@@ -159,7 +208,7 @@ export class PullThroughCache extends Construct {
     this.repositoryTemplates = this.upstreams.map((u) => new EcrRepositoryCreationTemplate(this, `Template-${u.id}`, {
       prefix: u.prefix,
       appliedFor: ["PULL_THROUGH_CACHE"],
-      description: `Repositories cached from ${u.spec.url ?? u.azureHost} by ${this.node.path}`,
+      description: `Repositories cached from ${u.source} by ${this.node.path}`,
       // Upstream tags move (latest, 1.27): ECR updates the cached tag on a later pull, which needs mutable tags.
       imageTagMutability: "MUTABLE",
       encryptionConfiguration: [props.kmsKeyArn !== undefined ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn } : { encryptionType: "AES256" }],
@@ -191,13 +240,21 @@ export class PullThroughCache extends Construct {
     if (parsed.digest !== undefined) {
       throw fail("a digest reference cannot pull an image the cache does not hold yet: ECR imports upstream images by tag", "reference the image by tag (name:tag), which works on the first pull and after");
     }
-    const upstream = this.upstreams.find((u) => (u.spec.imageHosts ?? [u.azureHost]).includes(parsed.registryHost));
+    const upstream = this.upstreams.find((u) => u.hosts.includes(parsed.registryHost));
     if (!upstream) {
       const host = parsed.registryHost ?? "docker.io";
       throw fail(`the cache has no rule for ${host}`, `add its upstream to upstreams (one of ${Object.keys(UPSTREAMS).join(", ")}), or use ContainerImage.fromRegistry for registries ECR cannot cache`);
     }
+    // With an upstream repository prefix, the cache holds `<prefix>/<rest>` for the upstream's `<upstream prefix>/<rest>`.
+    let path = parsed.repository;
+    if (upstream.upstreamPrefix !== undefined) {
+      if (!path.startsWith(`${upstream.upstreamPrefix}/`)) {
+        throw fail(`the repository "${path}" is not under the rule's upstreamRepositoryPrefix "${upstream.upstreamPrefix}"`, `reference an image under ${upstream.upstreamPrefix}/, or widen upstreamRepositoryPrefix`);
+      }
+      path = path.slice(upstream.upstreamPrefix.length + 1);
+    }
     const registryHost = `${upstream.rule.registryId}.dkr.ecr.${regionOf(this)}.${dnsSuffixOf(this)}`;
-    const imageName = `${registryHost}/${upstream.prefix}/${parsed.repository}${parsed.tag !== undefined ? `:${parsed.tag}` : ""}`;
+    const imageName = `${registryHost}/${upstream.prefix}/${path}${parsed.tag !== undefined ? `:${parsed.tag}` : ""}`;
     return ContainerImage._withBinding(imageName, (_scope, role) => {
       this.grantPullFrom(role, upstream);
       return { imageName };
@@ -251,6 +308,31 @@ export class PullThroughCache extends Construct {
     return created.completeArn;
   }
 
+  /**
+   * The role ECR assumes for an ECR upstream (the rule's `custom_role_arn`): trusted by ECR's pull-through cache,
+   * which accepts only a role in the cache's own account, so no other account's rule can use it.
+   */
+  private upstreamRole(id: string, ecr: EcrUpstream, prefix: string): IamRole {
+    return new IamRole(this, `UpstreamRole-${id}`, {
+      namePrefix: "ecr-ptc-upstream-",
+      description: `ECR pulls from ${ecr.account}.dkr.ecr.${ecr.region} into ${prefix}/ of ${this.node.path} with this role`,
+      assumeRolePolicy: jsonDocument(assumeRolePolicy("pullthroughcache.ecr.amazonaws.com")),
+    });
+  }
+
+  /** Read on the upstream's repositories under its prefix, write on this upstream's cached repositories only. */
+  private grantUpstreamRole(role: IamRole, ecr: EcrUpstream, upstream: Upstream): void {
+    const under = upstream.upstreamPrefix === undefined ? "" : `${upstream.upstreamPrefix}/`;
+    new IamRolePolicy(role, "Policy", {
+      name: "pull-from-upstream-registry",
+      role: role.name,
+      policy: jsonDocument(ecrUpstreamPolicy({
+        upstreamRepositories: `arn:${partitionOf(this)}:ecr:${ecr.region}:${ecr.account}:repository/${under}*`,
+        cacheRepositories: this.repositoriesOf(upstream),
+      })),
+    });
+  }
+
   /** The role ECR assumes to create cached repositories encrypted with `kmsKeyArn` (AWS requires one for KMS). */
   private creationRole(kmsKeyArn: string): IamRole {
     const role = new IamRole(this, "RepositoryCreationRole", {
@@ -295,6 +377,32 @@ function checkAzure(fail: Fail, at: string, upstream: CacheUpstream): string | u
     throw fail(`${at} azureRegistryHost "${host}" is not an Azure Container Registry host`, "use <name>.azurecr.io, the name being 5-50 lowercase letters and digits");
   }
   return host;
+}
+
+/** An ECR upstream's registry, checked; undefined for other upstreams, which must not have its props. */
+function checkEcr(fail: Fail, at: string, upstream: CacheUpstream): EcrUpstream | undefined {
+  const props = { ecrAccountId: upstream.ecrAccountId, ecrRegion: upstream.ecrRegion, upstreamRoleArn: upstream.upstreamRoleArn, upstreamRepositoryPrefix: upstream.upstreamRepositoryPrefix };
+  if (upstream.registry !== UpstreamRegistry.ECR) {
+    // ECR's guide: the upstream repository prefix and the custom role are for ECR-to-ECR rules.
+    const given = Object.entries(props).filter(([, v]) => v !== undefined).map(([k]) => k);
+    if (given.length > 0) throw fail(`${at} ${given.join(" and ")} ${given.length === 1 ? "is" : "are"} for UpstreamRegistry.ECR only`, "remove them");
+    return undefined;
+  }
+  const { ecrAccountId: account, ecrRegion: region } = props;
+  if (account === undefined || region === undefined) throw fail(`${at} ECR needs ecrAccountId and ecrRegion`, "give the upstream registry's 12-digit account id and its region");
+  if (Token.isUnresolved(account) || Token.isUnresolved(region)) {
+    throw fail(`${at} ecrAccountId or ecrRegion is a Terraform reference`, "give them as literals: images are matched to their upstream by its host at synth");
+  }
+  if (!ACCOUNT_ID.test(account)) throw fail(`${at} ecrAccountId "${account}" is not an AWS account id`, "use the 12 digits of the upstream registry's account");
+  if (!REGION.test(region)) throw fail(`${at} ecrRegion "${region}" is not an AWS region`, "use a region name such as us-west-2");
+  if (upstream.upstreamRoleArn !== undefined && !Token.isUnresolved(upstream.upstreamRoleArn) && !ROLE_ARN.test(upstream.upstreamRoleArn)) {
+    throw fail(`${at} upstreamRoleArn "${upstream.upstreamRoleArn}" is not an IAM role ARN`, "pass arn:aws:iam::<account>:role/<name>, a role in this cache's account, or leave it unset to create one");
+  }
+  if (upstream.upstreamRepositoryPrefix !== undefined) checkPrefix(fail, `${at} upstreamRepositoryPrefix`, upstream.upstreamRepositoryPrefix);
+  if (upstream.upstreamRepositoryPrefix !== undefined && Token.isUnresolved(upstream.upstreamRepositoryPrefix)) {
+    throw fail(`${at} upstreamRepositoryPrefix is a Terraform reference`, "give it as a literal: cached image names are computed from it at synth");
+  }
+  return { account, region };
 }
 
 function checkCredentialSecretArn(fail: Fail, prop: string, arn: string): void {

@@ -155,3 +155,40 @@ export function ecrPullPolicy(grants: EcrPullGrant[]): PolicyDocument {
     ],
   };
 }
+
+/** What the role ECR assumes for an ECR-to-ECR cache rule reaches: the upstream's repositories and the cache's. */
+export interface EcrUpstreamGrant {
+  /** `arn:<partition>:ecr:<upstream region>:<upstream account>:repository/<upstream prefix>/*` (or `.../*`). */
+  readonly upstreamRepositories: string;
+  /** `arn:<partition>:ecr:<region>:<account>:repository/<cache prefix>/*`. */
+  readonly cacheRepositories: string;
+}
+
+/**
+ * The policy of the role ECR assumes to cache from another ECR registry (the rule's `custom_role_arn`). AWS's guide
+ * lists the actions on `*`; here each goes to the repositories it acts on: reading images and layers from the
+ * upstream's, importing and writing images and layers into the cache's, and an authorization token, which IAM
+ * grants only on `*`.
+ */
+export function ecrUpstreamPolicy(grant: EcrUpstreamGrant): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      { Sid: "ReadUpstream", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: grant.upstreamRepositories },
+      {
+        Sid: "WriteCache",
+        Effect: "Allow",
+        Action: [
+          "ecr:BatchImportUpstreamImage",
+          "ecr:CompleteLayerUpload",
+          "ecr:GetImageCopyStatus",
+          "ecr:InitiateLayerUpload",
+          "ecr:PutImage",
+          "ecr:UploadLayerPart",
+        ],
+        Resource: grant.cacheRepositories,
+      },
+    ],
+  };
+}
