@@ -26,6 +26,9 @@ export function emulatorNetwork(emulator: Emulator): NetworkIds {
  *   forgets the compute environment's update policy (below).
  * - moto cannot register a multi-container job definition (`ecsProperties`: "containerProperties or eksProperties
  *   must be provided"): such a definition is left out (`count = 0`), and outputs naming it say so.
+ * - An ECS service without awsvpc networking crashes AWS provider 5.100.0 when it reads moto's DescribeServices answer
+ *   (a nil pointer in `flattenNetworkConfiguration`: moto returns a network configuration AWS omits there): such a
+ *   service is left out the same way.
  */
 export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
   let serviceRole: string | undefined;
@@ -39,12 +42,17 @@ export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
       // ComputeEnvironmentDetail), so the provider reads no block back and would plan to add ours on every diff.
       ((override.resource ??= {}).aws_batch_compute_environment ??= {})[name] = { service_role: serviceRole, lifecycle: { ignore_changes: ["update_policy"] } };
     }
-    for (const [name, job] of Object.entries<any>(config.resource.aws_batch_job_definition ?? {})) {
-      if (job.ecs_properties === undefined) continue;
-      ((override.resource ??= {}).aws_batch_job_definition ??= {})[name] = { count: 0 };
+    const leaveOut = (type: string, name: string, why: string) => {
+      ((override.resource ??= {})[type] ??= {})[name] = { count: 0 };
       for (const [output, value] of Object.entries<any>(config.output ?? {})) {
-        if (JSON.stringify(value).includes(`aws_batch_job_definition.${name}.`)) (override.output ??= {})[output] = { value: "not deployed: the emulator has no ecsProperties" };
+        if (JSON.stringify(value).includes(`${type}.${name}.`)) (override.output ??= {})[output] = { value: `not deployed: ${why}` };
       }
+    };
+    for (const [name, job] of Object.entries<any>(config.resource.aws_batch_job_definition ?? {})) {
+      if (job.ecs_properties !== undefined) leaveOut("aws_batch_job_definition", name, "the emulator has no ecsProperties");
+    }
+    for (const [name, service] of Object.entries<any>(config.resource.aws_ecs_service ?? {})) {
+      if (service.network_configuration === undefined) leaveOut("aws_ecs_service", name, "the provider cannot read the emulator's service");
     }
     if (Object.keys(override).length > 0) project.override(stack, "emulator", override);
   }
@@ -78,12 +86,19 @@ for kind, (service, operation, params, key, name) in json.loads(sys.argv[1]).ite
     found[kind] = [item[name] if name else item for item in answer[key] if "DeletedDate" not in item]
 print(json.dumps(found))`;
 
-/** What each of the list calls finds in the emulator now (the emulator's own Batch service role aside). */
+/**
+ * What each of the list calls finds in the emulator now, the emulator's own Batch service role and AWS's public
+ * parameters (`/aws/service/...`, which moto lists once a stack has read one) aside.
+ */
 export function leftovers(emulator: Emulator): Record<string, string[]> {
   const result = emulator.run("python3", ["-c", LIST_SCRIPT, JSON.stringify(RESOURCE_LISTS)]);
   if (result.status !== 0) throw new Error(`listing the emulator's resources failed:\n${result.stderr}`);
   const found: Record<string, string[]> = JSON.parse(result.stdout);
-  return { ...found, roles: found.roles.filter((name) => name !== "emulator-batch-service-role") };
+  return {
+    ...found,
+    roles: found.roles.filter((name) => name !== "emulator-batch-service-role"),
+    parameters: found.parameters.filter((name) => !name.startsWith("/aws/service/")),
+  };
 }
 
 /** What `leftovers` finds once every stack is destroyed: nothing of any kind. */
