@@ -1,20 +1,16 @@
 import { Construct } from "constructs";
 import { Annotations, Token } from "cdktf";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
-import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
 import { constructFail } from "../private/fail";
-import { checkNumber, isLiteralNumber } from "../private/numbers";
-import { jsonDocument } from "../private/json-document";
+import { checkNumber, checkOrder } from "../private/numbers";
 import { checkName } from "../private/names";
 import { checkAmiId, checkInstanceTypes, checkResourceIds, checkTags } from "../private/aws-values";
-import { assumeRolePolicy } from "../private/policy-documents";
-import { instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
+import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
-import { partitionOf } from "../private/stack-context";
 import type { UserDataPart } from "../user-data-part";
 
 /** How Batch picks instance types. */
@@ -164,9 +160,7 @@ export class ComputeEnvironment extends Construct {
     const maxVcpus = props.maxVcpus ?? 256;
     checkNumber(fail, "minVcpus", minVcpus, { min: 0 });
     checkNumber(fail, "maxVcpus", maxVcpus, { min: 1 });
-    if (isLiteralNumber(minVcpus) && isLiteralNumber(maxVcpus) && minVcpus > maxVcpus) {
-      throw fail(`minVcpus ${minVcpus} is above maxVcpus ${maxVcpus}`, "make minVcpus at most maxVcpus");
-    }
+    checkOrder(fail, ["minVcpus", minVcpus], ["maxVcpus", maxVcpus]);
     const spot = props.spot ?? false;
     const strategy = props.allocationStrategy ?? (spot ? AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED : AllocationStrategy.BEST_FIT_PROGRESSIVE);
     if (!spot && (strategy === AllocationStrategy.SPOT_CAPACITY_OPTIMIZED || strategy === AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED)) {
@@ -181,20 +175,7 @@ export class ComputeEnvironment extends Construct {
     }
     this.userData = auth.userData;
 
-    this.instanceRole = new IamRole(this, "InstanceRole", {
-      namePrefix: "batch-instance-",
-      description: `Instances of ${this.node.path}: ECS agent plus private-registry secret read`,
-      assumeRolePolicy: jsonDocument(assumeRolePolicy("ec2.amazonaws.com")),
-    });
-    new IamRolePolicyAttachment(this.instanceRole, "EcsInstancePolicy", {
-      role: this.instanceRole.name,
-      policyArn: `arn:${partitionOf(this)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
-    });
-    auth.grantRead(this, this.instanceRole);
-    this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
-      namePrefix: "batch-instance-",
-      role: this.instanceRole.name,
-    });
+    ({ role: this.instanceRole, profile: this.instanceProfile } = createInstanceRole(this, "batch-instance-", auth));
 
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       namePrefix: "batch-registry-auth-",

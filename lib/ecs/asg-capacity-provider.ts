@@ -4,21 +4,17 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
-import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
 import { CpuArchitecture } from "../task-platform";
 import type { UserDataPart } from "../user-data-part";
 import { checkAmiId, checkInstanceType, checkResourceIds, checkTags } from "../private/aws-values";
 import { constructFail } from "../private/fail";
-import { instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
-import { jsonDocument } from "../private/json-document";
+import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { checkName, defaultName } from "../private/names";
-import { checkNumber, isLiteralNumber } from "../private/numbers";
-import { assumeRolePolicy } from "../private/policy-documents";
-import { partitionOf } from "../private/stack-context";
+import { checkNumber, checkOrder } from "../private/numbers";
 
 /** The public SSM parameters of the latest ECS-optimized Amazon Linux 2023 AMIs, per architecture (AWS's ECS guide). */
 const AMI_PARAMETERS: Record<CpuArchitecture, string> = {
@@ -133,9 +129,7 @@ export class AsgCapacityProvider extends Construct {
     // Auto Scaling's MinSize and MaxSize are whole numbers from 0; a capacity provider needs room to scale to.
     checkNumber(fail, "minSize", minSize, { min: 0 });
     checkNumber(fail, "maxSize", maxSize, { min: 1 });
-    if (isLiteralNumber(minSize) && isLiteralNumber(maxSize) && minSize > maxSize) {
-      throw fail(`minSize ${minSize} is above maxSize ${maxSize}`, "make minSize at most maxSize");
-    }
+    checkOrder(fail, ["minSize", minSize], ["maxSize", maxSize]);
     // ECS ManagedScaling.targetCapacity: 1-100 (percent).
     const target = props.targetCapacityPercent ?? 100;
     checkNumber(fail, "targetCapacityPercent", target, { min: 1, max: 100 });
@@ -149,17 +143,7 @@ export class AsgCapacityProvider extends Construct {
     const auth = instanceAuth(fail, { ...props, withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_ecs_capacity_provider)" });
     this.userData = auth.userData;
 
-    this.instanceRole = new IamRole(this, "InstanceRole", {
-      namePrefix: "ecs-instance-",
-      description: `Instances of ${this.node.path}: ECS agent plus private-registry secret read`,
-      assumeRolePolicy: jsonDocument(assumeRolePolicy("ec2.amazonaws.com")),
-    });
-    new IamRolePolicyAttachment(this.instanceRole, "EcsInstancePolicy", {
-      role: this.instanceRole.name,
-      policyArn: `arn:${partitionOf(this)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
-    });
-    auth.grantRead(this, this.instanceRole);
-    this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", { namePrefix: "ecs-instance-", role: this.instanceRole.name });
+    ({ role: this.instanceRole, profile: this.instanceProfile } = createInstanceRole(this, "ecs-instance-", auth));
 
     const imageId = props.imageId
       ?? new DataAwsSsmParameter(this, "Ami", { name: AMI_PARAMETERS[props.cpuArchitecture ?? CpuArchitecture.X86_64] }).insecureValue;

@@ -1,10 +1,16 @@
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Fn, Token } from "cdktf";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import type { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { RegistryCredentials } from "../credentials";
 import type { IRole } from "../role";
 import type { UserDataPart } from "../user-data-part";
 import { Fail } from "./fail";
+import { jsonDocument } from "./json-document";
+import { assumeRolePolicy } from "./policy-documents";
+import { partitionOf } from "./stack-context";
 import { literalForExpression } from "./terraform-expression";
 import { renderUserData } from "./user-data";
 
@@ -65,4 +71,22 @@ export function instanceAuth(fail: Fail, request: InstanceAuthRequest): Instance
     userDataBase64: Fn.base64encode(literalForExpression(userData)),
     grantRead: (scope, role) => credentials.map((c) => c._bind(scope, role))[0]!,
   };
+}
+
+/**
+ * The instance role and profile of a fleet `scope` creates (a compute environment, an ECS capacity): ECS
+ * container-instance permissions plus read on exactly the registries' secrets. The ids are the Terraform addresses.
+ */
+export function createInstanceRole(scope: Construct, namePrefix: string, auth: InstanceAuth): { role: IamRole; profile: IamInstanceProfile } {
+  const role = new IamRole(scope, "InstanceRole", {
+    namePrefix,
+    description: `Instances of ${scope.node.path}: ECS agent plus private-registry secret read`,
+    assumeRolePolicy: jsonDocument(assumeRolePolicy("ec2.amazonaws.com")),
+  });
+  new IamRolePolicyAttachment(role, "EcsInstancePolicy", {
+    role: role.name,
+    policyArn: `arn:${partitionOf(scope)}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role`,
+  });
+  auth.grantRead(scope, role);
+  return { role, profile: new IamInstanceProfile(scope, "InstanceProfile", { namePrefix, role: role.name }) };
 }

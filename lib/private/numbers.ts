@@ -38,3 +38,10 @@ export function numberText(value: number): string {
 export function isLiteralNumber(value: number | undefined): value is number {
   return value !== undefined && !Token.isUnresolved(value);
 }
+
+/** Two props that bound a range (`minVcpus`, `maxVcpus`): when both are literals, the low one may not be above. */
+export function checkOrder(fail: Fail, [lowProp, low]: [string, number], [highProp, high]: [string, number]): void {
+  if (isLiteralNumber(low) && isLiteralNumber(high) && low > high) {
+    throw fail(`${lowProp} ${low} is above ${highProp} ${high}`, `make ${lowProp} at most ${highProp}`);
+  }
+}
