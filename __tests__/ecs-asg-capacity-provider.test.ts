@@ -27,7 +27,7 @@ describe("ecs.AsgCapacityProvider", () => {
       update_default_version: true,
       user_data: expect.stringMatching(/^\$\{base64encode\("MIME-Version: 1\.0\\n[^]*"\)\}$/),
     });
-    expect(cp.userData).toContain('content: "ECS_CLUSTER=apps\\n"');
+    expect(cp.userData).toContain('content: "ECS_CLUSTER=apps\\nECS_AWSVPC_BLOCK_IMDS=true\\n"');
     expect(synth).toHaveResourceWithProperties(AutoscalingGroup, {
       min_size: 0,
       max_size: 10,
@@ -45,6 +45,7 @@ describe("ecs.AsgCapacityProvider", () => {
         auto_scaling_group_arn: ref(stack, cp.autoScalingGroup.arn),
         managed_scaling: { status: "ENABLED", target_capacity: 100 },
         managed_termination_protection: "DISABLED",
+        managed_draining: "ENABLED",
       },
     });
     expect(synth).toHaveResourceWithProperties(EcsClusterCapacityProviders, {
@@ -84,6 +85,17 @@ describe("ecs.AsgCapacityProvider", () => {
     expect(resourcesOf(own, "aws_ecs_capacity_provider")[0].auto_scaling_group_provider.managed_scaling).toEqual({ status: "ENABLED", target_capacity: 80 });
   });
 
+  test("two capacities associating one cluster are refused; with associateWithCluster: false both are fine", () => {
+    const stack = testStack();
+    capacity(stack);
+    expect(() => new ecs.AsgCapacityProvider(stack, "Second", { clusterName: "apps", registryCredentials: [quay()], ...network, instanceType: "t3.large" }))
+      .toThrow("ecs.AsgCapacityProvider test/Second: another ecs.AsgCapacityProvider in this stack already associates its cluster. Fix: set associateWithCluster: false on each and write one aws_ecs_cluster_capacity_providers listing them all.");
+    const other = testStack();
+    capacity(other, { associateWithCluster: false });
+    new ecs.AsgCapacityProvider(other, "Second", { clusterName: "apps", registryCredentials: [quay()], ...network, instanceType: "t3.large", associateWithCluster: false });
+    expect(resourcesOf(other, "aws_ecs_capacity_provider")).toHaveLength(2);
+  });
+
   test("associateWithCluster: false leaves the cluster's capacity providers to you", () => {
     const stack = testStack();
     const cp = capacity(stack, { associateWithCluster: false });
@@ -112,6 +124,7 @@ describe("ecs.AsgCapacityProvider", () => {
     [{ imageId: "ami-1" }, 'imageId "ami-1" is not an AMI id'],
     [{ registryCredentials: [] }, "registryCredentials is empty. Fix: pass at least one RegistryCredentials (or use a plain aws_ecs_capacity_provider)."],
     [{ clusterName: "my cluster" }, 'clusterName "my cluster" is not an ECS cluster name'],
+    [{ tags: { AmazonECSManaged: "false" } }, "tags sets AmazonECSManaged, which this construct sets for ECS"],
   ])("refuses %j at synth, naming itself", (props, message) => {
     expect(() => capacity(testStack(), props)).toThrow(/^ecs\.AsgCapacityProvider test\/Capacity: /);
     expect(() => capacity(testStack(), props)).toThrow(message);

@@ -164,7 +164,12 @@ describe("the role ECR assumes to cache another ECR registry, under an IAM polic
   // What the upstream registry's owner grants this account in its registry policy (their side, not ours).
   const UPSTREAM_REGISTRY_POLICY = {
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: "*" }],
+    Statement: [{
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+      Action: ["ecr:BatchGetImage", "ecr:BatchImportUpstreamImage", "ecr:GetDownloadUrlForLayer", "ecr:GetImageCopyStatus"],
+      Resource: "*",
+    }],
   };
   const upstream = (path: string, region = "us-west-2") => `arn:aws:ecr:${region}:${UPSTREAM_ACCOUNT}:repository/${path}`;
   const cached = (path: string) => `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/${path}`;
@@ -173,6 +178,8 @@ describe("the role ECR assumes to cache another ECR registry, under an IAM polic
     ["an authorization token", "ecr:GetAuthorizationToken", "*", "Allowed"],
     ["reading an upstream image under the prefix", "ecr:BatchGetImage", upstream("team-a/api"), "Allowed"],
     ["reading its layers", "ecr:GetDownloadUrlForLayer", upstream("team-a/api"), "Allowed"],
+    ["importing from the upstream repository", "ecr:BatchImportUpstreamImage", upstream("team-a/api"), "Allowed"],
+    ["the copy status on the upstream repository", "ecr:GetImageCopyStatus", upstream("team-a/api"), "Allowed"],
     ["importing it into the cache", "ecr:BatchImportUpstreamImage", cached("platform/api"), "Allowed"],
     ["writing its layers and manifest into the cache", "ecr:PutImage", cached("platform/api"), "Allowed"],
     ["starting a layer upload into the cache", "ecr:InitiateLayerUpload", cached("platform/api"), "Allowed"],

@@ -46,10 +46,10 @@ describe("InstanceRegistryAuth", () => {
     expect(ce.userData).toBe(auth.userData);
   });
 
-  test("clusterName as a literal: ECS_CLUSTER appended to ecs.config (0600) by cloud-init, which the schema accepts", () => {
+  test("clusterName as a literal: ECS_CLUSTER and the awsvpc IMDS block appended to ecs.config (0600) by cloud-init, which the schema accepts", () => {
     const auth = new InstanceRegistryAuth(testStack(), "Auth", { registryCredentials: [quay()], clusterName: "apps_prod-1" });
     const config = cloudConfigOf(auth.userData);
-    expect(config.write_files[0]).toEqual({ path: "/etc/ecs/ecs.config", owner: "root:root", permissions: "0600", append: true, content: "ECS_CLUSTER=apps_prod-1\n" });
+    expect(config.write_files[0]).toEqual({ path: "/etc/ecs/ecs.config", owner: "root:root", permissions: "0600", append: true, content: "ECS_CLUSTER=apps_prod-1\nECS_AWSVPC_BLOCK_IMDS=true\n" });
     // written before runcmd runs the boot script, which keeps other lines of ecs.config
     expect(config.runcmd[0]).toEqual(["/usr/local/sbin/ecs-registry-auth"]);
     const schema = cloudInitSchema(parseMime(auth.userData).parts.find((p) => p.contentType === "text/cloud-config")!.payload);
@@ -62,7 +62,7 @@ describe("InstanceRegistryAuth", () => {
     const auth = new InstanceRegistryAuth(stack, "Auth", { registryCredentials: [quay()], clusterName: name });
     new LaunchTemplate(stack, "Template", { userData: auth.userDataBase64 });
     const userData = resourcesOf(stack, "aws_launch_template")[0].user_data as string;
-    expect(userData).toContain('encoding: b64\\n    content: ${base64encode(format("ECS_CLUSTER=%s\\n", var.cluster))}');
+    expect(userData).toContain('encoding: b64\\n    content: ${base64encode(format("ECS_CLUSTER=%s\\nECS_AWSVPC_BLOCK_IMDS=true\\n", var.cluster))}');
     expect(userData).not.toMatch(/content: "?ECS_CLUSTER=\$\{var\.cluster\}/);
   });
 

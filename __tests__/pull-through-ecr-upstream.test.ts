@@ -31,7 +31,10 @@ describe("PullThroughCache with an ECR upstream", () => {
     expect(policy.role).toMatch(/^\$\{aws_iam_role\.Cache_UpstreamRole-ECR-444455556666-us-west-2_\w+\.name\}$/);
     const statements = decodeDocument(policy.policy).Statement;
     expect(statements.map((s: any) => s.Sid)).toEqual(["EcrAuthorizationToken", "ReadUpstream", "WriteCache"]);
-    expect(statements[1]).toMatchObject({ Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: `arn:${PARTITION}:ecr:us-west-2:444455556666:repository/team-a/*` });
+    expect(statements[1]).toMatchObject({
+      Action: ["ecr:BatchGetImage", "ecr:BatchImportUpstreamImage", "ecr:GetDownloadUrlForLayer", "ecr:GetImageCopyStatus"],
+      Resource: `arn:${PARTITION}:ecr:us-west-2:444455556666:repository/team-a/*`,
+    });
     expect(statements[2].Resource).toBe(`arn:${PARTITION}:ecr:\${data.aws_region.PrivateRegistryRegion.${REGION_ATTRIBUTE}}:${ref(stack, cache.rules[0]!.registryId)}:repository/platform/*`);
   });
 

@@ -54,7 +54,7 @@ describe("the ECS-on-EC2 example deployed with the real cdktf CLI", () => {
     const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
     // The cluster name was a reference: it arrived base64-encoded, and decodes to the deployed cluster's.
     expect(config.write_files[0]).toMatchObject({ path: "/etc/ecs/ecs.config", encoding: "b64", append: true });
-    expect(Buffer.from(config.write_files[0].content, "base64").toString("utf8")).toBe(`ECS_CLUSTER=${outputs.cluster_name}\n`);
+    expect(Buffer.from(config.write_files[0].content, "base64").toString("utf8")).toBe(`ECS_CLUSTER=${outputs.cluster_name}\nECS_AWSVPC_BLOCK_IMDS=true\n`);
     expect(config.write_files[1].content).toContain(`'quay.io ${QUAY_ARN}'`);
   });
 

@@ -86,7 +86,7 @@ describe("a capacity with literal values: the planned user data, merged by cloud
   test("cloud-init's own merge keeps the user's files and commands and ours: ECS_CLUSTER, then the boot script", () => {
     const merged = cloudInitMerge(userData);
     expect(merged.write_files.map((f: any) => f.path)).toEqual(["/etc/motd", "/etc/ecs/ecs.config", "/usr/local/sbin/ecs-registry-auth"]);
-    expect(merged.write_files[1]).toMatchObject({ append: true, permissions: "0600", content: "ECS_CLUSTER=apps\n" });
+    expect(merged.write_files[1]).toMatchObject({ append: true, permissions: "0600", content: "ECS_CLUSTER=apps\nECS_AWSVPC_BLOCK_IMDS=true\n" });
     expect(merged.runcmd).toEqual([["echo", "mine"], ["/usr/local/sbin/ecs-registry-auth"]]);
   });
 
@@ -100,9 +100,8 @@ describe("a capacity with literal values: the planned user data, merged by cloud
     expect(run.stderr).toContain("wrote credentials for 2 registries");
     expect(run.status).toBe(0);
     const lines = (run.ecsConfig ?? "").trim().split("\n");
-    expect(lines[0]).toBe("ECS_CLUSTER=apps");
-    expect(lines[1]).toBe("ECS_ENGINE_AUTH_TYPE=docker");
-    expect(JSON.parse(lines[2]!.replace(/^ECS_ENGINE_AUTH_DATA=/, ""))).toEqual({
+    expect(lines.slice(0, 3)).toEqual(["ECS_CLUSTER=apps", "ECS_AWSVPC_BLOCK_IMDS=true", "ECS_ENGINE_AUTH_TYPE=docker"]);
+    expect(JSON.parse(lines[3]!.replace(/^ECS_ENGINE_AUTH_DATA=/, ""))).toEqual({
       "https://index.docker.io/v1/": { username: "hub-robot", password: "hub-pw", email: "" },
       "quay.io": { username: "quay-robot", password: "quay-pw", email: "" },
     });

@@ -16,7 +16,8 @@ export interface InstanceRegistryAuthProps {
   readonly registryCredentials: RegistryCredentials[];
   /**
    * The ECS cluster the instances join: written to the agent's configuration as `ECS_CLUSTER` (a literal, or a
-   * Terraform reference such as `cluster.name`). Leave unset where a service sets it, as AWS Batch does.
+   * Terraform reference such as `cluster.name`), with `ECS_AWSVPC_BLOCK_IMDS=true` so awsvpc tasks cannot reach the
+   * instance metadata service and borrow the instance role. Leave unset where a service sets it, as AWS Batch does.
    * @default - not written; the agent joins the cluster named `default`
    */
   readonly clusterName?: string;
@@ -48,7 +49,11 @@ export class InstanceRegistryAuth extends Construct {
   public readonly userData: string;
   /** The user data as a launch template's `userData` takes it: Terraform base64-encodes it at apply. */
   public readonly userDataBase64: string;
-  /** IMDSv2 only with a hop limit of 1, for the launch template's `metadataOptions`. */
+  /**
+   * IMDSv2 only with a hop limit of 1, for the launch template's `metadataOptions`: bridge-mode containers cannot
+   * reach the instance metadata service (awsvpc tasks are blocked by `clusterName`'s agent setting; host-mode
+   * containers share the instance's network and cannot be kept out).
+   */
   public readonly metadataOptions: LaunchTemplateMetadataOptions = { ...INSTANCE_METADATA_OPTIONS };
   private readonly auth: InstanceAuth;
 

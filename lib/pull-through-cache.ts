@@ -196,7 +196,8 @@ export class PullThroughCache extends Construct {
         customRoleArn: upstream.upstreamRoleArn ?? role?.arn,
         upstreamRepositoryPrefix: upstream.upstreamRepositoryPrefix,
       });
-      // Image references name an ECR registry by its host in the commercial or the China partitions' DNS suffix.
+      // Image references name an ECR registry by its host with the commercial or the China partitions' DNS suffix;
+      // both are matched whatever the stack's partition, since only one of them can name a registry that exists.
       const hosts = spec.imageHosts ?? (ecrHost ? [`${ecrHost}.amazonaws.com`, `${ecrHost}.amazonaws.com.cn`] : [azureHost]);
       const record: Upstream = { spec, prefix, source, hosts, upstreamPrefix: upstream.upstreamRepositoryPrefix, rule, id };
       this.upstreams.push(record);
@@ -282,7 +283,10 @@ export class PullThroughCache extends Construct {
   private credentialsFor(fail: Fail, at: string, upstream: CacheUpstream, spec: UpstreamSpec, prefix: string, id: string): string | undefined {
     const given = [upstream.credentialSecretArn !== undefined, upstream.username !== undefined || upstream.accessToken !== undefined];
     if (!spec.needsCredentials) {
-      if (given.some((g) => g)) throw fail(`${at} ${upstream.registry} takes no credentials`, "remove username, accessToken and credentialSecretArn; ECR pulls its public images anonymously");
+      const why = upstream.registry === UpstreamRegistry.ECR
+        ? "ECR pulls from another ECR registry with a role: upstreamRoleArn, or the one this construct creates"
+        : "ECR pulls its public images anonymously";
+      if (given.some((g) => g)) throw fail(`${at} ${upstream.registry} takes no credentials`, `remove username, accessToken and credentialSecretArn; ${why}`);
       return undefined;
     }
     if (given[0] && given[1]) throw fail(`${at} has both credentialSecretArn and username/accessToken`, "give an existing secret or the values for a new one, not both");

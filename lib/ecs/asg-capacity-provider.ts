@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, Token } from "cdktf";
+import { Fn, TerraformStack, Token } from "cdktf";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
@@ -21,6 +21,11 @@ const AMI_PARAMETERS: Record<CpuArchitecture, string> = {
   [CpuArchitecture.X86_64]: "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
   [CpuArchitecture.ARM64]: "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id",
 };
+
+/** The clusters each stack's capacities associate with: a cluster has one `aws_ecs_cluster_capacity_providers`. */
+const ASSOCIATED = new WeakMap<TerraformStack, Set<string>>();
+/** The tag ECS puts on the groups it scales; ours declares it, so it is not the user's to set. */
+const ECS_MANAGED_TAG = "AmazonECSManaged";
 
 /** Props of `ecs.AsgCapacityProvider`. */
 export interface AsgCapacityProviderProps {
@@ -124,6 +129,7 @@ export class AsgCapacityProvider extends Construct {
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
     checkTags(fail, props.tags);
+    if (props.tags?.[ECS_MANAGED_TAG] !== undefined) throw fail(`tags sets ${ECS_MANAGED_TAG}, which this construct sets for ECS`, `remove ${ECS_MANAGED_TAG} from tags`);
     const minSize = props.minSize ?? 0;
     const maxSize = props.maxSize ?? 10;
     // Auto Scaling's MinSize and MaxSize are whole numbers from 0; a capacity provider needs room to scale to.
@@ -170,7 +176,7 @@ export class AsgCapacityProvider extends Construct {
       instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
       // ECS tags the groups it scales; declaring the tag keeps Terraform from removing it on every apply.
       tag: [
-        { key: "AmazonECSManaged", value: "true", propagateAtLaunch: true },
+        { key: ECS_MANAGED_TAG, value: "true", propagateAtLaunch: true },
         ...Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
       ],
       // No desired_capacity: managed scaling sets it, and Terraform leaves an unset computed value alone.
@@ -182,10 +188,19 @@ export class AsgCapacityProvider extends Construct {
         autoScalingGroupArn: this.autoScalingGroup.arn,
         managedScaling: { status: "ENABLED", targetCapacity: target },
         managedTerminationProtection: "DISABLED",
+        // Instances leaving (scale-in, an instance refresh after a user-data change) are drained of tasks first.
+        managedDraining: "ENABLED",
       },
       tags: props.tags,
     });
     if (props.associateWithCluster !== false) {
+      // Two associations of one cluster would overwrite each other on every apply: refused here instead.
+      const associated = ASSOCIATED.get(TerraformStack.of(this)) ?? new Set<string>();
+      ASSOCIATED.set(TerraformStack.of(this), associated);
+      if (associated.has(props.clusterName)) {
+        throw fail("another ecs.AsgCapacityProvider in this stack already associates its cluster", "set associateWithCluster: false on each and write one aws_ecs_cluster_capacity_providers listing them all");
+      }
+      associated.add(props.clusterName);
       this.clusterCapacityProviders = new EcsClusterCapacityProviders(this, "Cluster", {
         clusterName: props.clusterName,
         capacityProviders: [this.resource.name],

@@ -16,7 +16,9 @@ import { renderUserData } from "./user-data";
 
 /**
  * IMDSv2 only, and a hop limit of 1, so containers on bridge networking cannot reach IMDS and borrow the instance
- * role, which can read the registry secrets. The shape of a launch template's `metadata_options`.
+ * role, which can read the registry secrets (awsvpc tasks are kept out by the ECS agent's ECS_AWSVPC_BLOCK_IMDS,
+ * which `clusterName` writes; host-mode containers share the instance's network and cannot be). The shape of a
+ * launch template's `metadata_options`.
  */
 export const INSTANCE_METADATA_OPTIONS = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 } as const;
 

@@ -166,16 +166,22 @@ export interface EcrUpstreamGrant {
 
 /**
  * The policy of the role ECR assumes to cache from another ECR registry (the rule's `custom_role_arn`). AWS's guide
- * lists the actions on `*`; here each goes to the repositories it acts on: reading images and layers from the
- * upstream's, importing and writing images and layers into the cache's, and an authorization token, which IAM
- * grants only on `*`.
+ * lists the actions on `*`; here they go to the two registries' repositories only: reading, importing and copy
+ * status on the upstream's (the four actions the guide has the upstream's owner grant on them), importing and
+ * writing images and layers into the cache's, and an authorization token, which IAM grants only on `*`. The import
+ * and copy-status actions are on both sides because ECR does not say which repository it checks them against.
  */
 export function ecrUpstreamPolicy(grant: EcrUpstreamGrant): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
       { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-      { Sid: "ReadUpstream", Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], Resource: grant.upstreamRepositories },
+      {
+        Sid: "ReadUpstream",
+        Effect: "Allow",
+        Action: ["ecr:BatchGetImage", "ecr:BatchImportUpstreamImage", "ecr:GetDownloadUrlForLayer", "ecr:GetImageCopyStatus"],
+        Resource: grant.upstreamRepositories,
+      },
       {
         Sid: "WriteCache",
         Effect: "Allow",

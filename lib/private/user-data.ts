@@ -115,16 +115,19 @@ export function renderCloudConfig(fail: Fail, request: UserDataRequest): string 
 }
 
 /**
- * ECS_CLUSTER, appended to the agent's configuration by cloud-init before the boot script runs (which keeps other
- * lines). A reference travels base64-encoded, so whatever it holds stays data; a literal is checked and readable.
+ * ECS container instances' agent settings, appended to its configuration by cloud-init before the boot script runs
+ * (which keeps other lines): ECS_CLUSTER, and ECS_AWSVPC_BLOCK_IMDS, because the hop limit of 1 keeps only
+ * bridge-mode containers from IMDS and the instance role (which reads the registry secrets); awsvpc tasks need the
+ * agent's block. A reference travels base64-encoded, so whatever it holds stays data; a literal is checked and
+ * readable.
  */
 function clusterConfig(fail: Fail, name: string | undefined): string[] {
   if (name === undefined) return [];
   const entry = [`  - path: ${ECS_CONFIG}`, "    owner: root:root", "    permissions: '0600'", "    append: true"];
   // format() keeps the reference an argument of its own, out of any string literal.
-  if (Token.isUnresolved(name)) return [...entry, "    encoding: b64", `    content: ${Fn.base64encode(Fn.format("ECS_CLUSTER=%s\n", [name]))}`];
+  if (Token.isUnresolved(name)) return [...entry, "    encoding: b64", `    content: ${Fn.base64encode(Fn.format("ECS_CLUSTER=%s\nECS_AWSVPC_BLOCK_IMDS=true\n", [name]))}`];
   if (!CLUSTER_NAME.test(name)) throw fail(`clusterName "${name}" is not an ECS cluster name`, "use 1-255 letters, digits, '-' or '_'");
-  return [...entry, `    content: "ECS_CLUSTER=${name}\\n"`];
+  return [...entry, `    content: "ECS_CLUSTER=${name}\\nECS_AWSVPC_BLOCK_IMDS=true\\n"`];
 }
 
 /** One `write_files` entry owned by root, its content as a YAML literal block. */
