@@ -25,6 +25,8 @@ export interface SecretGrant {
 }
 
 const unique = (values: string[]) => [...new Set(values)];
+/** What every ECR client asks first; IAM grants it only on `*`. */
+const ECR_AUTHORIZATION_TOKEN: PolicyStatement = { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" };
 const oneOrMany = (values: string[]) => (values.length === 1 ? values[0] : values);
 
 /**
@@ -139,7 +141,7 @@ export function ecrPullPolicy(grants: EcrPullGrant[]): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      ECR_AUTHORIZATION_TOKEN,
       {
         Sid: "PullThroughCache",
         Effect: "Allow",
@@ -175,7 +177,7 @@ export function ecrUpstreamPolicy(grant: EcrUpstreamGrant): PolicyDocument {
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      ECR_AUTHORIZATION_TOKEN,
       {
         Sid: "ReadUpstream",
         Effect: "Allow",
