@@ -124,7 +124,6 @@ export interface PullThroughCacheProps {
 
 /** What one upstream became: its rule and where its images are cached. */
 interface Upstream {
-  readonly spec: UpstreamSpec;
   readonly prefix: string;
   /** Where its images come from, for descriptions: the registry's URL. */
   readonly source: string;
@@ -199,7 +198,7 @@ export class PullThroughCache extends Construct {
       // Image references name an ECR registry by its host with the commercial or the China partitions' DNS suffix;
       // both are matched whatever the stack's partition, since only one of them can name a registry that exists.
       const hosts = spec.imageHosts ?? (ecrHost ? [`${ecrHost}.amazonaws.com`, `${ecrHost}.amazonaws.com.cn`] : [azureHost]);
-      const record: Upstream = { spec, prefix, source, hosts, upstreamPrefix: upstream.upstreamRepositoryPrefix, rule, id };
+      const record: Upstream = { prefix, source, hosts, upstreamPrefix: upstream.upstreamRepositoryPrefix, rule, id };
       this.upstreams.push(record);
       if (role && ecr) this.grantUpstreamRole(role, ecr, record);
     });

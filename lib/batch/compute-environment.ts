@@ -8,7 +8,7 @@ import { RegistryCredentials } from "../credentials";
 import { constructFail } from "../private/fail";
 import { checkNumber, checkOrder } from "../private/numbers";
 import { checkName } from "../private/names";
-import { checkAmiId, checkInstanceTypes, checkResourceIds, checkTags } from "../private/aws-values";
+import { checkAmiId, checkInstanceTypes, checkResourceIds, checkSubnetIds, checkTags } from "../private/aws-values";
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import type { UserDataPart } from "../user-data-part";
@@ -148,8 +148,7 @@ export class ComputeEnvironment extends Construct {
     const fail = constructFail(this, "batch.ComputeEnvironment");
     if (props.name !== undefined) checkName(fail, "name", props.name, 128);
     const auth = instanceAuth(fail, { ...props, withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)" });
-    if (!Token.isUnresolved(props.subnetIds) && props.subnetIds.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
-    checkResourceIds(fail, "subnetIds", props.subnetIds, "subnet");
+    checkSubnetIds(fail, props.subnetIds);
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
     if (props.instanceTypes !== undefined) checkInstanceTypes(fail, "instanceTypes", props.instanceTypes);

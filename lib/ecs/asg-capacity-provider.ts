@@ -10,7 +10,7 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
 import { CpuArchitecture } from "../task-platform";
 import type { UserDataPart } from "../user-data-part";
-import { checkAmiId, checkInstanceType, checkResourceIds, checkTags } from "../private/aws-values";
+import { checkAmiId, checkInstanceType, checkResourceIds, checkSubnetIds, checkTags } from "../private/aws-values";
 import { constructFail } from "../private/fail";
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { checkName, defaultName } from "../private/names";
@@ -124,8 +124,7 @@ export class AsgCapacityProvider extends Construct {
     super(scope, id);
     const fail = constructFail(this, "ecs.AsgCapacityProvider");
     checkInstanceType(fail, "instanceType", props.instanceType);
-    checkResourceIds(fail, "subnetIds", props.subnetIds, "subnet");
-    if (!Token.isUnresolved(props.subnetIds) && props.subnetIds.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
+    checkSubnetIds(fail, props.subnetIds);
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
     checkTags(fail, props.tags);

@@ -55,6 +55,12 @@ export function checkInstanceTypes(fail: Fail, prop: string, types: string[]): v
 // EC2 instance type names: a family (letters, with a generation digit) and a size, e.g. t3.medium, m7g.large.
 const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9-]+$/;
 
+/** The subnets a fleet launches in: subnet ids, and at least one when the list is a literal. */
+export function checkSubnetIds(fail: Fail, ids: string[]): void {
+  if (!Token.isUnresolved(ids) && ids.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
+  checkResourceIds(fail, "subnetIds", ids, "subnet");
+}
+
 /** One EC2 instance type, as a launch template takes it: a family and a size, not a family alone. */
 export function checkInstanceType(fail: Fail, prop: string, type: string): void {
   if (!Token.isUnresolved(type) && !EC2_INSTANCE_TYPE.test(type)) {
