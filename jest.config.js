@@ -1,59 +1,82 @@
-// The suites run on every live line in one jest run, one project per line, so the workers stay busy across lines:
-// - cdktf-aws5, the development line: CDKTF 0.21 with @cdktf/provider-aws 20.1 (AWS provider 5) from the root
-//   node_modules; every suite, including the real Terraform runs.
-// - cdktf-aws6 and cdktn: the framework, constructs and provider modules mapped onto the copies under
-//   lines/<line>/node_modules (installed by the global setup when missing), for cdktn that mapping being the rename; the
-//   construct, example and consumer suites. Terraform runs need the AWS 5 plugin and boot-script suites do not touch
-//   the bindings, so those run on the development line only.
-// PROVIDER_LINE=<line> runs one line's project alone; `jest --selectProjects <line>` does the same.
+// The suites run as one jest project per layer and line, in one jest run, so the workers stay busy across them.
+// - Layers are the folders under __tests__/ (LAYERS below): what a layer's tests exercise, the tools its global
+//   setup demands, and whether it runs on every line or on the development line only.
+// - Lines are scripts/lines.js's entries. The development line (CDKTF 0.21 with @cdktf/provider-aws 20, AWS provider
+//   5) uses the root node_modules and runs every layer, the real Terraform runs included (the AWS 5 plugin is the one
+//   mirrored here). On the other lines the framework, constructs and provider modules are mapped onto
+//   lines/<line>/node_modules (installed by the global setup when missing) and the layers that touch the bindings
+//   run: unit, construct and package.
+// PROVIDER_LINE=<line>[,<line>...] runs those lines' projects alone; a path (`npx jest __tests__/unit`) one layer.
 const path = require("path");
+const { LINES } = require("./scripts/lines");
 
-const modules = (line, name) => path.join(__dirname, "lines", line, "node_modules", name);
-/** Module mappings onto lines/<line>: the framework package (cdktf or cdktn), constructs, the AWS provider bindings. */
-const mapOnto = (line, framework, provider) => ({
-  "^cdktf$": modules(line, framework),
-  "^cdktf/(.*)$": `${modules(line, framework)}/$1`,
-  "^constructs$": modules(line, "constructs"),
-  "^@cdktf/provider-aws/(.*)$": `${modules(line, provider)}/$1`,
-});
-const DEVELOPMENT_LINE_ONLY = ["terraform-", "boot-script", "user-data", "architecture", "api-model", "install-from-git", "release"];
-const LINES = {
-  "cdktf-aws5": { mapper: {}, ignore: [] },
-  "cdktf-aws6": { mapper: mapOnto("cdktf-aws6", "cdktf", "@cdktf/provider-aws"), ignore: DEVELOPMENT_LINE_ONLY },
-  cdktn: { mapper: mapOnto("cdktn", "cdktn", "@cdktn/provider-aws"), ignore: DEVELOPMENT_LINE_ONLY },
+const LAYERS = {
+  // lib/private's pure functions.
+  unit: { everyLine: true, tools: [] },
+  // Constructs synthesized in-process: the Terraform JSON, the policies judged by the IAM engine, the errors.
+  construct: { everyLine: true, tools: [] },
+  // Generated documents judged by AWS's own API models (botocore's service models).
+  model: { everyLine: false, tools: ["python3", "botocore"] },
+  // User data and the boot script: cloud-init, shellcheck, systemd's verifier, the boot sandbox.
+  boot: { everyLine: false, tools: ["python3", "shellcheck", "cloud-init", "unshare", "setpriv", "ip", "curl", "systemd-analyze"] },
+  // Real Terraform (init, validate, plan, apply against stand-ins) and the cdktf CLI, network-isolated.
+  terraform: { everyLine: false, tools: ["terraform", "python3", "unshare", "setpriv", "ip", "curl", "moto_server", "cloud-init"] },
+  // `cdktf deploy` and `destroy` against the emulator, read back with the AWS CLI.
+  deploy: { everyLine: false, tools: ["terraform", "python3", "unshare", "setpriv", "nsenter", "ip", "curl", "moto_server", "aws", "cloud-init"] },
+  // The packed tarball in a fresh app, as users install it, and its other-language bindings.
+  package: { everyLine: true, tools: ["terraform", "python3", "botocore", "unshare", "ip"] },
+  // The source tree's rules, the release workflow, the install from git.
+  repository: { everyLine: false, tools: ["git"] },
 };
-const only = process.env.PROVIDER_LINE;
-if (only !== undefined && !(only in LINES)) throw new Error(`PROVIDER_LINE=${only} is not one of ${Object.keys(LINES).join(", ")}`);
 
-/** The project of one line. */
-function project(line) {
+const modules = (line, name) => path.join(__dirname, LINES[line].bindings, "node_modules", name);
+/** Module mappings onto lines/<line>: the framework package (cdktf or cdktn), constructs, the AWS provider bindings. */
+function mapOnto(line) {
+  if (LINES[line].bindings === ".") return {};
+  const { framework, provider } = LINES[line];
   return {
-    displayName: line,
+    "^cdktf$": modules(line, framework),
+    "^cdktf/(.*)$": `${modules(line, framework)}/$1`,
+    "^constructs$": modules(line, "constructs"),
+    "^@cdktf/provider-aws/(.*)$": `${modules(line, provider)}/$1`,
+  };
+}
+
+const only = process.env.PROVIDER_LINE?.split(",");
+for (const line of only ?? []) {
+  if (!(line in LINES)) throw new Error(`PROVIDER_LINE=${line} is not one of ${Object.keys(LINES).join(", ")}`);
+}
+
+/** The project of one layer on one line. */
+function project(layer, line) {
+  return {
+    displayName: `${layer} ${line}`,
     testEnvironment: "node",
-    roots: ["<rootDir>/__tests__"],
+    roots: [`<rootDir>/__tests__/${layer}`],
     testMatch: ["**/*.test.ts"],
-    testPathIgnorePatterns: ["/node_modules/", ...LINES[line].ignore],
     // Type-checking is done once by `tsc --noEmit` in `npm test`; per-file checking in ts-jest re-reads the
     // provider's declarations for every test file and is several times slower.
     transform: { "^.+\\.ts$": "ts-jest" },
     moduleNameMapper: {
       // The examples import the package by name, as users do; tests run them against the sources.
       "^cdktf-private-registry$": "<rootDir>/lib/index.ts",
-      ...LINES[line].mapper,
+      ...mapOnto(line),
     },
-    // Which line a test file runs on (support/line.ts).
-    globals: { PROVIDER_LINE: line },
+    // Which line a test file runs on (support/line.ts), and what the global setup checks for its layer.
+    globals: { PROVIDER_LINE: line, TEST_LAYER: layer, TEST_TOOLS: LAYERS[layer].tools },
+    globalSetup: "<rootDir>/__tests__/support/global-setup.js",
     setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
   };
 }
 
+const lines = (only ?? Object.keys(LINES));
 /** @type {import('jest').Config} */
 module.exports = {
-  projects: (only ? [only] : Object.keys(LINES)).map(project),
+  projects: Object.entries(LAYERS).flatMap(([layer, { everyLine }]) =>
+    lines.filter((line) => everyLine || LINES[line].development).map((line) => project(layer, line))),
   // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
   // namespaces and scratch directories. More workers than cores was slower, not faster (jest 611 s with 3 on 2
   // cores from a fresh clone): the suites are CPU-bound, the deploy ones included.
   maxWorkers: "100%",
-  globalSetup: "<rootDir>/__tests__/support/global-setup.js",
   testTimeout: 600000,
 };

@@ -47,8 +47,8 @@ export class ContainerImage {
   public static fromRegistry(name: string, options: RegistryImageOptions = {}): ContainerImage {
     const credentials = options.credentials;
     if (Token.isUnresolved(name)) return ContainerImage.fromRegistryWith(name, credentials);
-    const reference = ImageReference.parse(name);
     const fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(name)})`);
+    const reference = ImageReference.parse(name, fail);
     if (credentials && reference.isEcr) {
       throw fail("Amazon ECR images are pulled with the execution role's IAM permissions, not registry credentials", "drop the credentials option for ECR images");
     }

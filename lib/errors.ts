@@ -6,8 +6,20 @@
  *
  * At run time it is an `Error` (`instanceof Error` holds, and it has a stack trace). Its declaration does not say
  * so because jsii, which checks the public API for other languages, accepts no built-in base class.
+ *
+ * An app that loads two copies of this package (two versions in its node_modules) gets errors whose class is not
+ * its own copy's, so `instanceof ValidationError` is false for them: `ValidationError.isValidationError(e)` holds
+ * for every copy's errors.
  */
 export class ValidationError {
+  /**
+   * Whether `x` is a ValidationError of this package, from any copy of it loaded in the app.
+   * @param x anything, typically what a `catch` caught
+   */
+  public static isValidationError(x: any): x is ValidationError {
+    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   /** Always "ValidationError". */
   public readonly name: string;
   /** The full message, `<source>: <problem>. Fix: <fix>.`. */
@@ -30,9 +42,13 @@ export class ValidationError {
     this.source = source;
     this.problem = problem;
     this.fix = fix;
+    Object.defineProperty(this, BRAND, { value: true });
     Error.captureStackTrace?.(this, ValidationError);
   }
 }
+
+// The brand every copy of the package shares: Symbol.for returns one symbol per key across the whole process.
+const BRAND = Symbol.for("cdktf-private-registry.ValidationError");
 
 // Make every ValidationError an Error at run time, so `instanceof Error`, stack printing and test matchers work.
 Object.setPrototypeOf(ValidationError.prototype, Error.prototype);

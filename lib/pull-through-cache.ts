@@ -7,10 +7,11 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { ContainerImage } from "./container-image";
 import type { IRole } from "./role";
 import { constructFail, Fail, failFor } from "./private/fail";
+import { checkEnum } from "./private/enums";
 import { checkNumber } from "./private/numbers";
 import { ImageReference } from "./private/image-reference";
 import { jsonDocument } from "./private/json-document";
-import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy, ecrUpstreamPolicy } from "./private/policy-documents";
+import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy, ecrUpstreamPolicy, repositoryCreationPolicy } from "./private/policy-documents";
 import { RolePolicy, RolePolicyKind } from "./private/role-policy";
 import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
 import { dnsSuffixOf, partitionOf, regionOf } from "./private/stack-context";
@@ -170,8 +171,9 @@ export class PullThroughCache extends Construct {
     const prefixes = new Set<string>();
     const registries = new Set<string>();
     props.upstreams.forEach((upstream, i) => {
-      const spec = UPSTREAMS[upstream.registry];
       const at = `upstreams[${i}]`;
+      checkEnum(fail, `${at} registry`, upstream.registry, UpstreamRegistry, "UpstreamRegistry", { required: true, literal: true });
+      const spec = UPSTREAMS[upstream.registry];
       const prefix = upstream.repositoryPrefix ?? spec.defaultPrefix;
       checkPrefix(fail, `${at} repositoryPrefix`, prefix);
       if (prefixes.has(prefix)) throw fail(`${at} repositoryPrefix "${prefix}" is used twice`, "give each upstream its own repositoryPrefix");
@@ -236,7 +238,7 @@ export class PullThroughCache extends Construct {
     if (Token.isUnresolved(reference)) {
       throw fail("the reference is a Terraform reference, so its upstream registry cannot be known", "pass the image reference as a literal, e.g. \"nginx:1.27\"");
     }
-    const parsed = ImageReference.parse(reference);
+    const parsed = ImageReference.parse(reference, fail);
     if (parsed.digest !== undefined) {
       throw fail("a digest reference cannot pull an image the cache does not hold yet: ECR imports upstream images by tag", "reference the image by tag (name:tag), which works on the first pull and after");
     }
@@ -347,13 +349,7 @@ export class PullThroughCache extends Construct {
     new IamRolePolicy(role, "Policy", {
       name: "create-cached-repositories",
       role: role.name,
-      policy: jsonDocument({
-        Version: "2012-10-17",
-        Statement: [
-          { Effect: "Allow", Action: ["ecr:CreateRepository", "ecr:TagResource"], Resource: repositories },
-          { Effect: "Allow", Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"], Resource: kmsKeyArn },
-        ],
-      }),
+      policy: jsonDocument(repositoryCreationPolicy({ repositories, kmsKeyArn })),
     });
     return role;
   }

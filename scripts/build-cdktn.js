@@ -6,21 +6,16 @@ const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
-const { ensureLine } = require("./lines");
+const { LINES, ensureLine, renameImports } = require("./lines");
 
 const root = path.join(__dirname, "..");
-const line = ensureLine("cdktn");
-const out = path.join(line, "flavour");
+const LINE = "cdktn";
+const { peers, packageName, packageDir } = LINES[LINE];
+const line = ensureLine(LINE);
+const out = path.join(root, packageDir);
 const main = require(path.join(root, "package.json"));
 const bindings = require(path.join(line, "package.json")).dependencies;
-
-/** The one rewrite: module specifiers of the framework and its providers. */
-function renameSpecifiers(source) {
-  return source
-    .replace(/from "cdktf"/g, 'from "cdktn"')
-    .replace(/from "cdktf\//g, 'from "cdktn/')
-    .replace(/from "@cdktf\/provider-/g, 'from "@cdktn/provider-');
-}
+const renameSpecifiers = (source) => renameImports(source, LINE);
 
 function copyTree(from, to) {
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
@@ -43,8 +38,8 @@ copyTree(path.join(root, "lib"), path.join(out, "lib"));
 for (const file of ["LICENSE", "CHANGELOG.md"]) fs.copyFileSync(path.join(root, file), path.join(out, file));
 // The README is the one of both flavours; this one says first what differs, then shows the snippets renamed.
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
-  .replace(/^# cdktf-private-registry\n/, `# cdktn-private-registry\n\nThe CDK Terrain (cdktn) flavour of cdktf-private-registry: the same constructs and API, built from the same source\nfor \`cdktn\` ^0.24 and \`@cdktn/provider-aws\` ^25. Set \`targetVersions\` as described under "CDK Terrain" below.\n`)
-  .replace(/```ts\n[\s\S]*?```/g, (snippet) => renameSpecifiers(snippet).replace(/from "cdktf-private-registry"/g, 'from "cdktn-private-registry"'));
+  .replace(/^# cdktf-private-registry\n/, `# ${packageName}\n\nThe CDK Terrain (cdktn) flavour of cdktf-private-registry: the same constructs and API, built from the same source\nfor \`cdktn\` ${peers.cdktn} and \`@cdktn/provider-aws\` ${peers["@cdktn/provider-aws"]}. Set \`targetVersions\` as described under "CDK Terrain" below.\n`)
+  .replace(/```ts\n[\s\S]*?```/g, renameSpecifiers);
 fs.writeFileSync(path.join(out, "README.md"), readme);
 
 // The other languages' names follow the main package's, with the flavour's name (see README "Other languages").
@@ -54,10 +49,9 @@ const targets = {
   dotnet: { namespace: "CdktnPrivateRegistry", packageId: "CdktnPrivateRegistry" },
   go: { moduleName: "github.com/cdktf-private-registry/cdktn-private-registry-go" },
 };
-const peers = { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktn/provider-aws": "^25.5.0" };
 const flavour = {
   ...main,
-  name: "cdktn-private-registry",
+  name: packageName,
   description: main.description.replace("CDK for Terraform", "CDK Terrain (cdktn)"),
   keywords: [...main.keywords.filter((k) => k !== "cdktf"), "cdktn", "cdk-terrain"],
   scripts: {},

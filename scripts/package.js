@@ -3,10 +3,11 @@
 // cdktn-private-registry (CDK Terrain), each built from lib/ first.
 const { execFileSync } = require("child_process");
 const path = require("path");
+const { packageDirs } = require("./lines");
 const { pack } = require("./pack");
 
 const root = path.join(__dirname, "..");
 const dist = path.join(root, "dist");
 execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, stdio: "inherit" });
 execFileSync(process.execPath, [path.join(__dirname, "build-cdktn.js")], { cwd: root, stdio: "inherit" });
-for (const dir of [root, path.join(root, "lines", "cdktn", "flavour")]) console.log(pack(dir, dist));
+for (const dir of packageDirs()) console.log(pack(dir, dist));

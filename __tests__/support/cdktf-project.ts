@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Emulator } from "./emulator";
 import { findProviderMirror, writeMirrorCliConfig } from "./provider-mirror";
-import { planFileContents } from "./terraform";
+import { planFileContents } from "./plan";
 import { scratchDir } from "./scratch";
 
 const ROOT = path.join(__dirname, "..", "..");

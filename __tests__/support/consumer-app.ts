@@ -1,7 +1,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { LINE } from "./line";
+import { LINE, LINE_SPEC, renameImports } from "./line";
 import { scratchDir } from "./scratch";
 import { TARGET_VERSIONS } from "./stacks";
 
@@ -17,34 +17,17 @@ export interface Flavour {
   readonly name: string;
   /** The peers a user installs; ranges resolve to the newest release, as for a user. */
   readonly peers: Record<string, string>;
+  /** The README snippets as this line's users write them. */
   readonly rewrite: (code: string) => string;
 }
 
-const FLAVOURS: Record<string, Flavour> = {
-  "cdktf-aws5": {
-    packageDir: ROOT,
-    name: "cdktf-private-registry",
-    peers: { cdktf: devVersion("cdktf"), constructs: devVersion("constructs"), "@cdktf/provider-aws": devVersion("@cdktf/provider-aws") },
-    rewrite: (code) => code,
-  },
-  "cdktf-aws6": {
-    packageDir: ROOT,
-    name: "cdktf-private-registry",
-    peers: { cdktf: devVersion("cdktf"), constructs: devVersion("constructs"), "@cdktf/provider-aws": "^21.0.0" },
-    rewrite: (code) => code,
-  },
-  cdktn: {
-    packageDir: path.join(ROOT, "lines", "cdktn", "flavour"),
-    name: "cdktn-private-registry",
-    peers: { cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0", "@cdktn/provider-aws": "^25.5.0" },
-    rewrite: (code) => code
-      .replace(/from "cdktf"/g, 'from "cdktn"')
-      .replace(/from "@cdktf\/provider-/g, 'from "@cdktn/provider-')
-      .replace(/from "cdktf-private-registry"/g, 'from "cdktn-private-registry"'),
-  },
-};
 /** The package this line's users install. */
-export const FLAVOUR = FLAVOURS[LINE]!;
+export const FLAVOUR: Flavour = {
+  packageDir: path.join(ROOT, LINE_SPEC.packageDir),
+  name: LINE_SPEC.packageName,
+  peers: LINE_SPEC.peers,
+  rewrite: (code) => renameImports(code, LINE),
+};
 
 /** The lines of npm's warnings in `output` that name the package `name`. */
 export function npmWarningsAbout(output: string, name: string): string[] {

@@ -2,6 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { isolated } from "./isolation";
 
 /**
  * One AWS provider process that many `terraform` commands attach to (Terraform's documented reattach mode,
@@ -75,4 +76,26 @@ function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A provider in debug mode logs at TRACE, request bodies included (a secret's value too), where a normal run logs
+ * nothing unless TF_LOG asks: these keep its log as quiet as a normal run's.
+ */
+export const QUIET_PROVIDER = { TF_LOG_PROVIDER_AWS: "OFF", TF_LOG_SDK: "OFF" };
+
+// The commands of one test file attach to one provider process: started on first use, stopped after the file
+// (setup.ts).
+let shared: ProviderServer | undefined;
+
+/** This test file's provider process, network-isolated, started on first use. */
+export function sharedProviderServer(binary: string, env: NodeJS.ProcessEnv): ProviderServer {
+  shared ??= ProviderServer.start(binary, isolated(), { ...env, ...QUIET_PROVIDER });
+  return shared;
+}
+
+/** Stops this test file's provider process, if one was started. */
+export function stopProviderServer(): void {
+  shared?.stop();
+  shared = undefined;
 }

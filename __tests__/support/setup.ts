@@ -1,7 +1,7 @@
 // Registers cdktf's jest matchers (toHaveResourceWithProperties, ...) and their type declarations.
 import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
-import { stopProviderServer } from "./terraform";
+import { stopProviderServer } from "./provider-server";
 
 Testing.setupJest();
 

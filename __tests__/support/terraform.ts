@@ -1,11 +1,13 @@
-import { execFileSync, spawnSync } from "child_process";
-import { createHash } from "crypto";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Testing, TerraformStack } from "cdktf";
 import { findProviderMirror, providerBinary, writeMirrorCliConfig } from "./provider-mirror";
-import { ProviderServer } from "./provider-server";
+import { initTemplate } from "./init-template";
+import { isolated } from "./isolation";
+import { Plan } from "./plan";
+import { QUIET_PROVIDER, sharedProviderServer } from "./provider-server";
 
 const AWS_PROVIDER_VERSION = "5.100.0";
 
@@ -19,75 +21,10 @@ const OFFLINE_PROVIDER = {
   skip_region_validation: true,
 };
 
-let isolation: string[] | undefined;
-/** `unshare --net -r` when this machine allows it: commands then see only loopback, so a stray call fails fast. */
-function isolated(): string[] {
-  if (isolation === undefined) {
-    const probe = spawnSync("unshare", ["--net", "-r", "true"]);
-    isolation = probe.status === 0 ? ["unshare", "--net", "-r"] : [];
-  }
-  return isolation;
-}
-
-// With a local provider, the commands of one test file attach to one provider process (see ProviderServer); started
-// on first use, stopped after the file (setup.ts).
-let server: ProviderServer | undefined;
-function providerServer(binary: string, env: NodeJS.ProcessEnv): ProviderServer {
-  server ??= ProviderServer.start(binary, isolated(), { ...env, ...QUIET_PROVIDER });
-  return server;
-}
-
-/**
- * A provider in debug mode logs at TRACE, request bodies included (a secret's value too), where a normal run logs
- * nothing unless TF_LOG asks: these keep its log as quiet as a normal run's.
- */
-const QUIET_PROVIDER = { TF_LOG_PROVIDER_AWS: "OFF", TF_LOG_SDK: "OFF" };
-
-/** Stops this test file's provider process, if one was started. */
-export function stopProviderServer(): void {
-  server?.stop();
-  server = undefined;
-}
-
 export interface TerraformResult {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** A resource change as `plan -json` streams it. */
-export interface PlannedChange {
-  readonly address: string;
-  readonly type: string;
-  readonly action: string;
-}
-
-/**
- * What `TerraformWorkspace.plan` returns. The saved plan's JSON (`terraform show -json`, which starts the provider
- * once more) is read on first use only.
- */
-export class Plan {
-  private shown?: string;
-  private parsed?: any;
-
-  constructor(
-    private readonly workspace: TerraformWorkspace,
-    public readonly planFile: string,
-    /** Every diagnostic the plan reported, warnings too. */
-    public readonly diagnostics: unknown[],
-    public readonly changes: PlannedChange[],
-  ) {}
-
-  /** `terraform show -json` of the saved plan, as text. */
-  public get text(): string {
-    this.shown ??= this.workspace.ok(["show", "-json", path.basename(this.planFile)]);
-    return this.shown;
-  }
-
-  public get json(): any {
-    this.parsed ??= JSON.parse(this.text);
-    return this.parsed;
-  }
 }
 
 /** A synthesized stack in a scratch directory, ready for real `terraform` commands. */
@@ -163,7 +100,7 @@ export class TerraformWorkspace {
     const attach = this.attachable && args[0] !== "init" && args[0] !== "fmt" && !Object.keys(extraEnv).some((k) => /^(AWS_|TF_LOG)/.test(k));
     const result = spawnSync(command[0], command.slice(1), {
       cwd,
-      env: { ...this.env, ...(attach ? { TF_REATTACH_PROVIDERS: providerServer(this.binary!, this.env).reattach } : {}), ...extraEnv },
+      env: { ...this.env, ...(attach ? { TF_REATTACH_PROVIDERS: sharedProviderServer(this.binary!, this.env).reattach } : {}), ...extraEnv },
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
       // A data source that needs AWS would retry for many minutes inside the isolated namespace: fail instead.
@@ -181,29 +118,11 @@ export class TerraformWorkspace {
    */
   public script(body: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
     const file = path.join(this.dir, "steps.sh");
-    // The value follows a banner that names the variable too: wait for the line that holds it, or stop.
-    const provider = !this.attachable ? "" : [
-      `${Object.entries(QUIET_PROVIDER).map(([k, v]) => `${k}=${v}`).join(" ")} setpriv --pdeathsig KILL -- ${JSON.stringify(this.binary)} -debug >provider.out 2>&1 & provider=$!`,
-      "for _ in $(seq 600); do grep -qs \"TF_REATTACH_PROVIDERS='\" provider.out && break; sleep 0.1; done",
-      "TF_REATTACH_PROVIDERS=$(sed -n \"s/.*TF_REATTACH_PROVIDERS='\\(.*\\)'/\\1/p\" provider.out)",
-      '[ -n "$TF_REATTACH_PROVIDERS" ] || { echo "the provider did not start in debug mode:" >&2; cat provider.out >&2; exit 1; }',
-      "export TF_REATTACH_PROVIDERS",
-    ].join("\n");
-    fs.writeFileSync(file, [
-      "set -euo pipefail",
-      "ip link set lo up",
-      "cleanup=()",
-      'provider=""',
-      // The provider gets SIGINT, as on Ctrl-C, and removes its socket (background jobs ignore SIGINT, so the others
-      // get SIGTERM); then wait, so nothing outlives the script.
-      `trap '[ -z "$provider" ] || kill -INT "$provider" 2>/dev/null || true; kill "\${cleanup[@]}" 2>/dev/null || true; wait' EXIT`,
-      provider,
-      body,
-      "",
-    ].join("\n"));
-    const result = spawnSync("unshare", ["--net", "-r", "bash", file], {
+    fs.writeFileSync(file, `${body}\n`);
+    const provider = this.attachable ? { PROVIDER_BINARY: this.binary, PROVIDER_ENV: Object.entries(QUIET_PROVIDER).map(([k, v]) => `${k}=${v}`).join(" ") } : {};
+    const result = spawnSync("unshare", ["--net", "-r", "bash", NAMESPACE_SCRIPT, file], {
       cwd: this.dir,
-      env: { ...this.env, ...extraEnv },
+      env: { ...this.env, ...provider, ...extraEnv },
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
       timeout: 8 * 60 * 1000,
@@ -227,36 +146,15 @@ export class TerraformWorkspace {
    * `.terraform` directory (a link into the mirror) and the lock file, instead of another `init`.
    */
   public init(): void {
-    const template = this.binary !== undefined && this.requiredProviders !== undefined ? this.initTemplate(this.requiredProviders) : undefined;
+    const template = this.binary !== undefined && this.requiredProviders !== undefined
+      ? initTemplate(this.requiredProviders, this.env.TF_CLI_CONFIG_FILE!, (dir) => this.run(["init", "-input=false", "-no-color"], {}, dir))
+      : undefined;
     if (template === undefined) {
       this.ok(["init", "-input=false", "-no-color"]);
       return;
     }
     fs.cpSync(path.join(template, ".terraform"), path.join(this.dir, ".terraform"), { recursive: true, verbatimSymlinks: true });
     fs.copyFileSync(path.join(template, ".terraform.lock.hcl"), path.join(this.dir, ".terraform.lock.hcl"));
-  }
-
-  /** A directory where `init` ran on a configuration requiring exactly `requiredProviders`; made on first use. */
-  private initTemplate(requiredProviders: object): string {
-    const shape = JSON.stringify({ requiredProviders, cliConfig: fs.readFileSync(this.env.TF_CLI_CONFIG_FILE!, "utf8") });
-    const hash = createHash("sha256").update(shape).digest("hex").slice(0, 16);
-    // Per user: another user's directory of that name is not ours to trust or to write.
-    const template = path.join(os.tmpdir(), `cdktf-private-registry-init-${os.userInfo().uid}-${hash}`);
-    // Only a directory this user made is trusted: its .terraform is copied into every workspace.
-    const complete = (dir: string) => fs.existsSync(path.join(dir, ".terraform.lock.hcl")) && fs.statSync(dir).uid === os.userInfo().uid;
-    if (complete(template)) return template;
-    const draft = fs.mkdtempSync(`${template}-draft-`);
-    fs.writeFileSync(path.join(draft, "main.tf.json"), JSON.stringify({ terraform: { required_providers: requiredProviders } }));
-    const result = this.run(["init", "-input=false", "-no-color"], {}, draft);
-    if (result.status !== 0) throw new Error(`terraform init of the template failed:\n${result.stderr}\n${result.stdout}`);
-    try {
-      fs.renameSync(draft, template); // atomic
-    } catch (error) {
-      // Another worker won the race: use its template. Anything else (a broken leftover): use this draft.
-      if (!complete(template)) return draft;
-      fs.rmSync(draft, { recursive: true, force: true });
-    }
-    return template;
   }
 
   /** `init` then `validate`, for configurations that are not planned; returns validate's JSON report. */
@@ -305,6 +203,8 @@ export class TerraformWorkspace {
   }
 }
 
+/** The steps' wrapper of `script`: the namespace's loopback, the cleanup, the shared provider. */
+const NAMESPACE_SCRIPT = path.join(__dirname, "namespace-script.sh");
 const PLAN_ARGS = ["-input=false", "-no-color", "-lock=false", "-json", "-out=plan.bin"];
 /** Where `planWithEmulator` runs moto, in the plan's own namespace. */
 const EMULATOR_PORT = 4599;
@@ -325,15 +225,4 @@ function awsProviderBlocks(files: Record<string, string>): number {
   return Object.entries(files).reduce((count, [name, content]) => count + (name.endsWith(".json")
     ? [JSON.parse(content).provider?.aws ?? []].flat().length
     : (content.match(/^provider\s+"aws"/gm) ?? []).length), 0);
-}
-
-/** The planned resources of one type in `terraform show -json` output. */
-export function plannedResources(plan: any, type: string): any[] {
-  return plan.planned_values.root_module.resources.filter((r: any) => r.type === type);
-}
-
-/** Every file inside a saved plan (a zip archive), as text, so a leaked value can be searched for. */
-export function planFileContents(planFile: string): string {
-  const script = "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))";
-  return execFileSync("python3", ["-c", script, planFile]).toString("latin1");
 }

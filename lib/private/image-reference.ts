@@ -1,4 +1,4 @@
-import { failFor } from "./fail";
+import { Fail, failFor } from "./fail";
 import { authKeyForHost, DOCKER_HUB_HOSTS, isRegistryHost } from "./registry-host";
 
 // Grammar of github.com/distribution/reference, rewritten as anchored pieces so each failure can be named.
@@ -13,10 +13,9 @@ export class ImageReference {
   /**
    * Parses `[registry[:port]/]repository[:tag][@digest]`. A first path component is a registry host only when it
    * contains `.` or `:`, is `localhost`, or has capitals, exactly as Docker decides; otherwise the image is on
-   * Docker Hub. Throws an error that quotes the reference and says how to fix it.
+   * Docker Hub. Throws an error that quotes the reference and says how to fix it, as `bad`: the caller's source.
    */
-  public static parse(reference: string): ImageReference {
-    const bad = failFor(`ContainerImage.fromRegistry(${JSON.stringify(reference)})`);
+  public static parse(reference: string, bad: Fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(reference)})`)): ImageReference {
     if (reference.trim() !== reference || reference === "") {
       throw bad("the image reference is empty or has surrounding whitespace", "pass the bare reference, e.g. \"myorg/app:1.2\"");
     }

@@ -200,3 +200,26 @@ export function ecrUpstreamPolicy(grant: EcrUpstreamGrant): PolicyDocument {
     ],
   };
 }
+
+/** What the role ECR assumes to create a cache's repositories encrypted with a customer key reaches. */
+export interface RepositoryCreationGrant {
+  /** `arn:<partition>:ecr:<region>:<account>:repository/<prefix>/*`, one per upstream's prefix. */
+  readonly repositories: string[];
+  /** The key the repositories are encrypted with. */
+  readonly kmsKeyArn: string;
+}
+
+/**
+ * The policy of a repository creation template's custom role (AWS requires one when the template encrypts with
+ * KMS): creating and tagging repositories under the cache's prefixes only, and the grants ECR makes on the one key
+ * so the new repositories can use it.
+ */
+export function repositoryCreationPolicy(grant: RepositoryCreationGrant): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "CreateCachedRepositories", Effect: "Allow", Action: ["ecr:CreateRepository", "ecr:TagResource"], Resource: oneOrMany(unique(grant.repositories)) },
+      { Sid: "EncryptWithKey", Effect: "Allow", Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"], Resource: grant.kmsKeyArn },
+    ],
+  };
+}

@@ -1,3 +1,5 @@
+import type { UpstreamRegistry } from "../pull-through-cache";
+
 /**
  * The upstream registries an ECR pull-through cache rule can mirror (ECR user guide, "Sync an upstream registry with
  * an Amazon ECR private registry", checked 2026-11): the URL the rule takes, whether ECR needs a Secrets Manager
@@ -13,7 +15,8 @@ export interface UpstreamSpec {
   readonly imageHosts?: readonly (string | undefined)[];
 }
 
-export const UPSTREAMS: Record<string, UpstreamSpec> = {
+// Keyed by the enum, so a registry added to UpstreamRegistry without its row here does not compile.
+export const UPSTREAMS: Record<UpstreamRegistry, UpstreamSpec> = {
   DOCKER_HUB: { url: "registry-1.docker.io", needsCredentials: true, defaultPrefix: "docker-hub", imageHosts: [undefined, "docker.io", "index.docker.io", "registry-1.docker.io"] },
   GITHUB: { url: "ghcr.io", needsCredentials: true, defaultPrefix: "github", imageHosts: ["ghcr.io"] },
   GITLAB: { url: "registry.gitlab.com", needsCredentials: true, defaultPrefix: "gitlab", imageHosts: ["registry.gitlab.com"] },
