@@ -9,6 +9,7 @@ export * from "./container-secret";
 export * from "./task-platform";
 export * from "./volume";
 export * from "./log-driver";
+export * from "./upstream-registry";
 export * from "./pull-through-cache";
 export * from "./user-data-part";
 export * from "./instance-registry-auth";

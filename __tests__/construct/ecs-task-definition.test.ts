@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { TerraformVariable, Testing } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
@@ -132,6 +132,21 @@ describe("ecs.TaskDefinition", () => {
       command: ["run"], entryPoint: ["/bin/app"], workingDirectory: "/srv",
       logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/app", "awslogs-region": `${"$"}{data.aws_region.PrivateRegistryRegion.${REGION_ATTRIBUTE}}`, "awslogs-stream-prefix": "app" } },
     });
+  });
+
+  test("number variables pass the number checks and reach the document as references", () => {
+    const stack = testStack();
+    const number = (name: string) => new TerraformVariable(stack, name, { type: "number" }).numberValue;
+    const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.EC2, networkMode: ecs.NetworkMode.BRIDGE });
+    task.addContainer("web", {
+      image: ContainerImage.fromRegistry("nginx"),
+      memoryMiB: number("memory"),
+      memoryReservationMiB: 128,
+      portMappings: [{ containerPort: number("port"), hostPort: 8080 }],
+    });
+    const definition = resourcesOf(stack, "aws_ecs_task_definition")[0].container_definitions as string;
+    expect(definition).toContain("var.memory");
+    expect(definition).toContain("var.port");
   });
 
   test("a partial secret ARN warns on the task definition, once per secret", () => {

@@ -1,4 +1,4 @@
-import { Lazy, TerraformStack } from "cdktf";
+import { Lazy, TerraformStack, TerraformVariable } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import {
   Capability, ContainerImage, ContainerSecret, CpuArchitecture, InstanceRegistryAuth, IpcMode, PidMode, DevicePermission, LogDriver, PullThroughCache, RegistryCredentials, RegistrySecret, UlimitName,
@@ -135,7 +135,7 @@ CASES.push(
   ["a cached image whose reference does not parse", 'PullThroughCache test/Cache.image("quay.io/Org/App:1")', (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image("quay.io/Org/App:1")],
   cache("an upstream registry outside the enum, from JavaScript", { upstreams: [{ registry: "DOCKERHUB" }] }),
   cache("an upstream without its registry, from JavaScript", { upstreams: [{}] }),
-  cache("an upstream registry that is a Terraform reference", { upstreams: [{ registry: "${var.registry}" }] }),
+  ["cache: an upstream registry that is a Terraform reference", "PullThroughCache test/Cache", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: new TerraformVariable(s, "registry", { type: "string" }).stringValue as UpstreamRegistry }] })],
   ["a cached image from an upstream without a rule", "PullThroughCache test/Cache.image(\"nginx:1.27\")", (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image("nginx:1.27")],
   ["a log group name with spaces", 'LogDriver.awsLogs("my logs")', () => LogDriver.awsLogs({ logGroupName: "my logs", streamPrefix: "p" })],
   ["a stream prefix with a colon", 'LogDriver.awsLogs("/g")', () => LogDriver.awsLogs({ logGroupName: "/g", streamPrefix: "a:b" })],

@@ -28,6 +28,23 @@ function importGraph(): Map<string, string[]> {
 
 const rel = (f: string) => path.relative(LIB, f);
 
+/**
+ * The lines of `text` that name the framework other than by a static, double-quoted `from "cdktf..."`,
+ * `from "constructs"` or deep `from "@cdktf/provider-aws/lib/<resource>"` specifier: scripts/lines.js's
+ * renameImports rewrites only those, so any other spelling would reach the cdktn flavour unrenamed (and the
+ * provider's barrel makes synth several times slower).
+ */
+function frameworkImportViolations(text: string): string[] {
+  const named = /(["'])(cdktf|@cdktf\/[^"']+|cdktn|@cdktn\/[^"']+|constructs)(\/[^"']*)?\1/g;
+  return [...text.matchAll(named)].flatMap((m) => {
+    const line = text.slice(text.lastIndexOf("\n", m.index) + 1, (text.indexOf("\n", m.index) + 1 || text.length + 1) - 1).trim();
+    const specifier = `${m[2]}${m[3] ?? ""}`;
+    const allowed = m[1] === '"' && /^(?:(?:import|export)\b.*|\}) from "[^"]+";$/.test(line)
+      && (/^cdktf(?:\/lib\/.+)?$/.test(specifier) || specifier === "constructs" || /^@cdktf\/provider-aws\/lib\/[a-z0-9-]+$/.test(specifier));
+    return allowed ? [] : [line];
+  });
+}
+
 describe("lib/ architecture", () => {
   const graph = importGraph();
 
@@ -50,6 +67,28 @@ describe("lib/ architecture", () => {
     };
     for (const file of graph.keys()) visit(file, []);
     expect(cycles).toEqual([]);
+  });
+
+  test("the framework is imported only through static specifiers the cdktn rename rewrites", () => {
+    expect(sources(LIB).flatMap((file) => frameworkImportViolations(fs.readFileSync(file, "utf8")).map((line) => `${rel(file)}: ${line}`))).toEqual([]);
+  });
+
+  test("control: the framework-import rule catches what the rename would miss", () => {
+    expect(frameworkImportViolations([
+      'import { Token } from "cdktf";',
+      'import { Construct } from "constructs";',
+      "import {\n  Lazy,\n  Token,\n} from \"cdktf\";",
+      'import { IamRole } from "@cdktf/provider-aws/lib/iam-role";',
+      "import { Fn } from 'cdktf';",
+      'const { Token } = require("cdktf");',
+      'const aws = await import("@cdktf/provider-aws/lib/iam-role");',
+      'import { iamRole } from "@cdktf/provider-aws";',
+    ].join("\n"))).toEqual([
+      "import { Fn } from 'cdktf';",
+      'const { Token } = require("cdktf");',
+      'const aws = await import("@cdktf/provider-aws/lib/iam-role");',
+      'import { iamRole } from "@cdktf/provider-aws";',
+    ]);
   });
 
   test("ecs/ and batch/ never import each other", () => {

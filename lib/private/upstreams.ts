@@ -1,4 +1,4 @@
-import type { UpstreamRegistry } from "../pull-through-cache";
+import type { UpstreamRegistry } from "../upstream-registry";
 
 /**
  * The upstream registries an ECR pull-through cache rule can mirror (ECR user guide, "Sync an upstream registry with
