@@ -5,7 +5,19 @@ import stylistic from "@stylistic/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "build/", "dist/", "cdktf.out/", "lines/*/node_modules/", "lines/cdktn/flavour/", "bench/node_modules/", "**/*.d.ts", "coverage/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "build/",
+      "dist/",
+      "cdktf.out/",
+      "lines/*/node_modules/",
+      "lines/cdktn/flavour/",
+      "bench/node_modules/",
+      "**/*.d.ts",
+      "coverage/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,15 +25,30 @@ export default tseslint.config(
     rules: {
       // Prettier keeps code within 120 columns; a string, a template or a regular expression is kept whole (an
       // error message split over lines is harder to grep for), a comment is wrapped by hand.
-      "@stylistic/max-len": ["error", { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
+      "@stylistic/max-len": [
+        "error",
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
       // Unused arguments named with a leading _ keep a callback's shape.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {
     // Node scripts and configs are CommonJS.
     files: ["**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {

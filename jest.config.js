@@ -18,11 +18,20 @@ const LAYERS = {
   // Generated documents judged by AWS's own API models (botocore's service models).
   model: { everyLine: false, tools: ["python3", "botocore"] },
   // User data and the boot script: cloud-init, shellcheck, systemd's verifier, the boot sandbox.
-  boot: { everyLine: false, tools: ["python3", "shellcheck", "cloud-init", "unshare", "setpriv", "ip", "curl", "systemd-analyze"] },
+  boot: {
+    everyLine: false,
+    tools: ["python3", "shellcheck", "cloud-init", "unshare", "setpriv", "ip", "curl", "systemd-analyze"],
+  },
   // Real Terraform (init, validate, plan, apply against stand-ins) and the cdktf CLI, network-isolated.
-  terraform: { everyLine: false, tools: ["terraform", "python3", "unshare", "setpriv", "ip", "curl", "moto_server", "cloud-init"] },
+  terraform: {
+    everyLine: false,
+    tools: ["terraform", "python3", "unshare", "setpriv", "ip", "curl", "moto_server", "cloud-init"],
+  },
   // `cdktf deploy` and `destroy` against the emulator, read back with the AWS CLI.
-  deploy: { everyLine: false, tools: ["terraform", "python3", "unshare", "setpriv", "nsenter", "ip", "curl", "moto_server", "aws", "cloud-init"] },
+  deploy: {
+    everyLine: false,
+    tools: ["terraform", "python3", "unshare", "setpriv", "nsenter", "ip", "curl", "moto_server", "aws", "cloud-init"],
+  },
   // The packed tarball in a fresh app, as users install it, and its other-language bindings.
   package: { everyLine: true, tools: ["terraform", "python3", "botocore", "unshare", "ip"] },
   // The source tree's rules, the release workflow, the install from git.
@@ -69,11 +78,12 @@ function project(layer, line) {
   };
 }
 
-const lines = (only ?? Object.keys(LINES));
+const lines = only ?? Object.keys(LINES);
 /** @type {import('jest').Config} */
 module.exports = {
   projects: Object.entries(LAYERS).flatMap(([layer, { everyLine }]) =>
-    lines.filter((line) => everyLine || LINES[line].development).map((line) => project(layer, line))),
+    lines.filter((line) => everyLine || LINES[line].development).map((line) => project(layer, line)),
+  ),
   // Jest's default on 2 cores is one worker; the Terraform-heavy suites run side by side in their own network
   // namespaces and scratch directories. More workers than cores was slower, not faster (jest 611 s with 3 on 2
   // cores from a fresh clone): the suites are CPU-bound, the deploy ones included.

@@ -39,15 +39,32 @@ function libraryTasks(stack, credentialsOf, workerRegistry) {
   const { ContainerImage, ecs } = library();
   for (let i = 0; i < n; i++) {
     const [a, b] = credentialsOf(i);
-    const task = new ecs.TaskDefinition(stack, `Task${i}`, { family: `app-${i}`, compatibility: ecs.Compatibility.FARGATE });
+    const task = new ecs.TaskDefinition(stack, `Task${i}`, {
+      family: `app-${i}`,
+      compatibility: ecs.Compatibility.FARGATE,
+    });
     task.addContainer("app", { image: ContainerImage.fromRegistry(`quay.io/org/app:${i}`, { credentials: a }) });
-    task.addContainer("worker", { image: ContainerImage.fromRegistry(`${workerRegistry}/org/worker:${i}`, { credentials: b }) });
+    task.addContainer("worker", {
+      image: ContainerImage.fromRegistry(`${workerRegistry}/org/worker:${i}`, { credentials: b }),
+    });
   }
 }
 
 /** What every case loads: the framework (cdktfApp) and the provider classes the library uses. */
 function loadFloorModules() {
-  for (const m of ["iam-role", "iam-role-policy", "iam-role-policy-attachment", "ecs-task-definition", "data-aws-partition", "data-aws-region", "secretsmanager-secret", "secretsmanager-secret-version", "launch-template", "iam-instance-profile", "batch-compute-environment"]) {
+  for (const m of [
+    "iam-role",
+    "iam-role-policy",
+    "iam-role-policy-attachment",
+    "ecs-task-definition",
+    "data-aws-partition",
+    "data-aws-region",
+    "secretsmanager-secret",
+    "secretsmanager-secret-version",
+    "launch-template",
+    "iam-instance-profile",
+    "batch-compute-environment",
+  ]) {
     require(`@cdktf/provider-aws/lib/${m}`);
   }
 }
@@ -58,15 +75,37 @@ function loadFloorModules() {
  * Linux parameters.
  */
 function libraryWorkload(stack) {
-  const { ContainerDependencyCondition, ContainerImage, ContainerSecret, CpuArchitecture, FirelensLogRouterType, LogDriver, RegistryCredentials, UlimitName, ecs } = library();
+  const {
+    ContainerDependencyCondition,
+    ContainerImage,
+    ContainerSecret,
+    CpuArchitecture,
+    FirelensLogRouterType,
+    LogDriver,
+    RegistryCredentials,
+    UlimitName,
+    ecs,
+  } = library();
   const quay = RegistryCredentials.fromSecretCompleteArn(ARN_A);
-  const secrets = { DB_PASSWORD: ContainerSecret.fromSecretsManager(ARN_DB, { field: "password" }), API_KEY: ContainerSecret.fromSsmParameterArn(PARAMETER_ARN) };
+  const secrets = {
+    DB_PASSWORD: ContainerSecret.fromSecretsManager(ARN_DB, { field: "password" }),
+    API_KEY: ContainerSecret.fromSsmParameterArn(PARAMETER_ARN),
+  };
   for (let i = 0; i < n; i++) {
     const task = new ecs.TaskDefinition(stack, `Task${i}`, {
-      family: `api-${i}`, compatibility: ecs.Compatibility.FARGATE, cpu: 1024, memoryMiB: 2048, cpuArchitecture: CpuArchitecture.ARM64, ephemeralStorageGiB: 50,
+      family: `api-${i}`,
+      compatibility: ecs.Compatibility.FARGATE,
+      cpu: 1024,
+      memoryMiB: 2048,
+      cpuArchitecture: CpuArchitecture.ARM64,
+      ephemeralStorageGiB: 50,
       volumes: [{ name: "data", efs: { fileSystemId: "fs-0123456789abcdef0", transitEncryption: true } }],
     });
-    task.addContainer("router", { image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"), memoryReservationMiB: 64, firelensConfig: { routerType: FirelensLogRouterType.FLUENTBIT } });
+    task.addContainer("router", {
+      image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"),
+      memoryReservationMiB: 64,
+      firelensConfig: { routerType: FirelensLogRouterType.FLUENTBIT },
+    });
     task.addContainer("app", {
       image: ContainerImage.fromRegistry(`quay.io/org/app:${i}`, { credentials: quay }),
       portMappings: [{ containerPort: 8080 }],
@@ -87,31 +126,53 @@ function libraryWorkload(stack) {
 const LIBRARY = {
   floor: () => cdktfApp(loadFloorModules),
   // The floor plus loading the package, which brings every construct kind's provider classes.
-  "floor-library": () => cdktfApp(() => {
-    loadFloorModules();
-    library();
-  }),
-  "library-shared": () => cdktfApp((stack) => {
-    const { RegistryCredentials } = library();
-    const shared = [RegistryCredentials.fromSecretCompleteArn(ARN_A), RegistryCredentials.fromSecretCompleteArn(ARN_B)];
-    libraryTasks(stack, () => shared, "ghcr.io");
-  }),
-  "library-own": () => cdktfApp((stack) => {
-    const { EphemeralVariable, RegistrySecret } = library();
-    const password = new EphemeralVariable(stack, "registry_password").value;
-    libraryTasks(stack, (i) => {
-      const secret = new RegistrySecret(stack, `Secret${i}`, { registry: "quay.io", username: `robot-${i}`, password });
-      return [secret.credentials, secret.credentials];
-    }, "quay.io");
-  }),
+  "floor-library": () =>
+    cdktfApp(() => {
+      loadFloorModules();
+      library();
+    }),
+  "library-shared": () =>
+    cdktfApp((stack) => {
+      const { RegistryCredentials } = library();
+      const shared = [
+        RegistryCredentials.fromSecretCompleteArn(ARN_A),
+        RegistryCredentials.fromSecretCompleteArn(ARN_B),
+      ];
+      libraryTasks(stack, () => shared, "ghcr.io");
+    }),
+  "library-own": () =>
+    cdktfApp((stack) => {
+      const { EphemeralVariable, RegistrySecret } = library();
+      const password = new EphemeralVariable(stack, "registry_password").value;
+      libraryTasks(
+        stack,
+        (i) => {
+          const secret = new RegistrySecret(stack, `Secret${i}`, {
+            registry: "quay.io",
+            username: `robot-${i}`,
+            password,
+          });
+          return [secret.credentials, secret.credentials];
+        },
+        "quay.io",
+      );
+    }),
   "library-workload": () => cdktfApp(libraryWorkload),
-  "library-ce": () => cdktfApp((stack) => {
-    const { RegistryCredentials, batch } = library();
-    const credentials = [RegistryCredentials.fromSecretCompleteArn(ARN_A, { registry: "quay.io" }), RegistryCredentials.fromSecretCompleteArn(ARN_B, { registry: "ghcr.io" })];
-    for (let i = 0; i < n; i++) {
-      new batch.ComputeEnvironment(stack, `CE${i}`, { registryCredentials: credentials, subnetIds: SUBNETS, securityGroupIds: SECURITY_GROUPS });
-    }
-  }),
+  "library-ce": () =>
+    cdktfApp((stack) => {
+      const { RegistryCredentials, batch } = library();
+      const credentials = [
+        RegistryCredentials.fromSecretCompleteArn(ARN_A, { registry: "quay.io" }),
+        RegistryCredentials.fromSecretCompleteArn(ARN_B, { registry: "ghcr.io" }),
+      ];
+      for (let i = 0; i < n; i++) {
+        new batch.ComputeEnvironment(stack, `CE${i}`, {
+          registryCredentials: credentials,
+          subnetIds: SUBNETS,
+          securityGroupIds: SECURITY_GROUPS,
+        });
+      }
+    }),
 };
 
 // --- raw provider classes ------------------------------------------------------------------------------------------
@@ -130,23 +191,51 @@ function raw() {
   };
 }
 
-const trust = (service) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } }] });
+const trust = (service) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } }],
+  });
 /** A JSON document as the library writes it: plain JSON, or `jsonencode(...)` when it holds references. */
 function document(value) {
   const { Fn, Token } = require("cdktf");
   return Token.isUnresolved(JSON.stringify(value)) ? Fn.jsonencode(value) : JSON.stringify(value);
 }
-const secretRead = (resources) => document({ Version: "2012-10-17", Statement: [{ Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: resources.length === 1 ? resources[0] : resources }] });
+const secretRead = (resources) =>
+  document({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "ReadRegistryCredentials",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: resources.length === 1 ? resources[0] : resources,
+      },
+    ],
+  });
 
 /**
  * A role with a managed policy and the secret-read policy, as the library makes them: side by side in `scope`, or,
  * with `tree`, nested as the library nests them (role, its ManagedPolicy, PrivateRegistrySecretRead/Policy).
  */
 function rawRole(scope, r, partition, id, props, tree = false) {
-  const role = new r.IamRole(scope, id, { namePrefix: props.namePrefix, description: props.description, assumeRolePolicy: trust(props.service) });
-  new r.IamRolePolicyAttachment(tree ? role : scope, tree ? "ManagedPolicy" : `${id}Managed`, { role: role.name, policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/${props.managedPolicy}` });
-  const [policyScope, policyId] = tree ? [new Construct(role, "PrivateRegistrySecretRead"), "Policy"] : [scope, `${id}Read`];
-  new r.IamRolePolicy(policyScope, policyId, { role: role.name, name: "private-registry-secret-read", policy: secretRead(props.secrets) });
+  const role = new r.IamRole(scope, id, {
+    namePrefix: props.namePrefix,
+    description: props.description,
+    assumeRolePolicy: trust(props.service),
+  });
+  new r.IamRolePolicyAttachment(tree ? role : scope, tree ? "ManagedPolicy" : `${id}Managed`, {
+    role: role.name,
+    policyArn: `arn:${partition.partition}:iam::aws:policy/service-role/${props.managedPolicy}`,
+  });
+  const [policyScope, policyId] = tree
+    ? [new Construct(role, "PrivateRegistrySecretRead"), "Policy"]
+    : [scope, `${id}Read`];
+  new r.IamRolePolicy(policyScope, policyId, {
+    role: role.name,
+    name: "private-registry-secret-read",
+    policy: secretRead(props.secrets),
+  });
   return role;
 }
 
@@ -155,7 +244,20 @@ function rawTasks(stack, r, partition, secretsOf, workerRegistry, tree = false) 
   for (let i = 0; i < n; i++) {
     const [a, b] = secretsOf(i);
     const scope = tree ? new Construct(stack, `Task${i}`) : stack;
-    const role = rawRole(scope, r, partition, tree ? "ExecutionRole" : `Exec${i}`, { namePrefix: "exec-", description: `Execution role of bench/Task${i}`, service: "ecs-tasks.amazonaws.com", managedPolicy: "AmazonECSTaskExecutionRolePolicy", secrets: [...new Set([a, b])] }, tree);
+    const role = rawRole(
+      scope,
+      r,
+      partition,
+      tree ? "ExecutionRole" : `Exec${i}`,
+      {
+        namePrefix: "exec-",
+        description: `Execution role of bench/Task${i}`,
+        service: "ecs-tasks.amazonaws.com",
+        managedPolicy: "AmazonECSTaskExecutionRolePolicy",
+        secrets: [...new Set([a, b])],
+      },
+      tree,
+    );
     new r.EcsTaskDefinition(scope, tree ? "Resource" : `Task${i}`, {
       family: `app-${i}`,
       requiresCompatibilities: ["FARGATE"],
@@ -164,8 +266,18 @@ function rawTasks(stack, r, partition, secretsOf, workerRegistry, tree = false) 
       memory: "512",
       executionRoleArn: role.arn,
       containerDefinitions: document([
-        { name: "app", image: `quay.io/org/app:${i}`, repositoryCredentials: { credentialsParameter: a }, essential: true },
-        { name: "worker", image: `${workerRegistry}/org/worker:${i}`, repositoryCredentials: { credentialsParameter: b }, essential: true },
+        {
+          name: "app",
+          image: `quay.io/org/app:${i}`,
+          repositoryCredentials: { credentialsParameter: a },
+          essential: true,
+        },
+        {
+          name: "worker",
+          image: `${workerRegistry}/org/worker:${i}`,
+          repositoryCredentials: { credentialsParameter: b },
+          essential: true,
+        },
       ]),
     });
   }
@@ -183,8 +295,18 @@ function rawWorkload(stack) {
     ],
   });
   for (let i = 0; i < n; i++) {
-    const role = rawRole(stack, r, partition, `Exec${i}`, { namePrefix: "exec-", description: `Execution role of bench/Task${i}`, service: "ecs-tasks.amazonaws.com", managedPolicy: "AmazonECSTaskExecutionRolePolicy", secrets: [ARN_A] });
-    new r.IamRolePolicy(stack, `Exec${i}ContainerRead`, { role: role.name, name: "container-read", policy: containerRead });
+    const role = rawRole(stack, r, partition, `Exec${i}`, {
+      namePrefix: "exec-",
+      description: `Execution role of bench/Task${i}`,
+      service: "ecs-tasks.amazonaws.com",
+      managedPolicy: "AmazonECSTaskExecutionRolePolicy",
+      secrets: [ARN_A],
+    });
+    new r.IamRolePolicy(stack, `Exec${i}ContainerRead`, {
+      role: role.name,
+      name: "container-read",
+      policy: containerRead,
+    });
     new r.EcsTaskDefinition(stack, `Task${i}`, {
       family: `api-${i}`,
       requiresCompatibilities: ["FARGATE"],
@@ -193,17 +315,34 @@ function rawWorkload(stack) {
       memory: "2048",
       executionRoleArn: role.arn,
       runtimePlatform: { cpuArchitecture: "ARM64", operatingSystemFamily: "LINUX" },
-      volume: [{ name: "data", efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", transitEncryption: "ENABLED" } }],
+      volume: [
+        {
+          name: "data",
+          efsVolumeConfiguration: { fileSystemId: "fs-0123456789abcdef0", transitEncryption: "ENABLED" },
+        },
+      ],
       ephemeralStorage: { sizeInGib: 50 },
       containerDefinitions: document([
-        { name: "router", image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4", essential: true, memoryReservation: 64, firelensConfiguration: { type: "fluentbit" } },
         {
-          name: "app", image: `quay.io/org/app:${i}`, repositoryCredentials: { credentialsParameter: ARN_A }, essential: true,
+          name: "router",
+          image: "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4",
+          essential: true,
+          memoryReservation: 64,
+          firelensConfiguration: { type: "fluentbit" },
+        },
+        {
+          name: "app",
+          image: `quay.io/org/app:${i}`,
+          repositoryCredentials: { credentialsParameter: ARN_A },
+          essential: true,
           portMappings: [{ containerPort: 8080, protocol: "tcp" }],
           environment: [{ name: "PORT", value: "8080" }],
           mountPoints: [{ sourceVolume: "data", containerPath: "/data" }],
           linuxParameters: { initProcessEnabled: true },
-          secrets: [{ name: "API_KEY", valueFrom: PARAMETER_ARN }, { name: "DB_PASSWORD", valueFrom: `${ARN_DB}:password::` }],
+          secrets: [
+            { name: "API_KEY", valueFrom: PARAMETER_ARN },
+            { name: "DB_PASSWORD", valueFrom: `${ARN_DB}:password::` },
+          ],
           dependsOn: [{ containerName: "router", condition: "START" }],
           user: "1000:1000",
           readonlyRootFilesystem: true,
@@ -218,64 +357,102 @@ function rawWorkload(stack) {
 
 const RAW = {
   "raw-workload": () => cdktfApp(rawWorkload),
-  "raw-shared": () => cdktfApp((stack) => {
-    const r = raw();
-    rawTasks(stack, r, new r.DataAwsPartition(stack, "Partition"), () => [ARN_A, ARN_B], "ghcr.io");
-  }),
-  "raw-shared-tree": () => cdktfApp((stack) => {
-    const r = raw();
-    rawTasks(stack, r, new r.DataAwsPartition(stack, "PrivateRegistryPartition"), () => [ARN_A, ARN_B], "ghcr.io", true);
-  }),
-  "raw-own": () => cdktfApp((stack) => {
-    const { TerraformVariable, Fn } = require("cdktf");
-    const r = raw();
-    const password = new TerraformVariable(stack, "registry_password", { type: "string", sensitive: true, ephemeral: true, nullable: false });
-    rawTasks(stack, r, new r.DataAwsPartition(stack, "Partition"), (i) => {
-      const secret = new r.SecretsmanagerSecret(stack, `Secret${i}`, { description: "Private registry credentials for quay.io", recoveryWindowInDays: 30 });
-      const version = new r.SecretsmanagerSecretVersion(stack, `Value${i}`, {
-        secretId: secret.id,
-        secretStringWo: Fn.jsonencode({ username: `robot-${i}`, password: password.stringValue, registry: "quay.io" }),
-        secretStringWoVersion: 1,
+  "raw-shared": () =>
+    cdktfApp((stack) => {
+      const r = raw();
+      rawTasks(stack, r, new r.DataAwsPartition(stack, "Partition"), () => [ARN_A, ARN_B], "ghcr.io");
+    }),
+  "raw-shared-tree": () =>
+    cdktfApp((stack) => {
+      const r = raw();
+      rawTasks(
+        stack,
+        r,
+        new r.DataAwsPartition(stack, "PrivateRegistryPartition"),
+        () => [ARN_A, ARN_B],
+        "ghcr.io",
+        true,
+      );
+    }),
+  "raw-own": () =>
+    cdktfApp((stack) => {
+      const { TerraformVariable, Fn } = require("cdktf");
+      const r = raw();
+      const password = new TerraformVariable(stack, "registry_password", {
+        type: "string",
+        sensitive: true,
+        ephemeral: true,
+        nullable: false,
       });
-      const arn = version.arn;
-      return [arn, arn];
-    }, "quay.io");
-  }),
-  "raw-ce": () => cdktfApp((stack) => {
-    const r = raw();
-    const partition = new r.DataAwsPartition(stack, "Partition");
-    const { Fn } = require("cdktf");
-    // The user data text, already escaped for a function argument (the runner wrote it), as the library writes it.
-    const userData = require("fs").readFileSync(process.env.BENCH_USER_DATA, "utf8");
-    for (let i = 0; i < n; i++) {
-      const role = rawRole(stack, r, partition, `InstanceRole${i}`, { namePrefix: "batch-instance-", description: `Instances of bench/CE${i}: ECS agent plus private-registry secret read`, service: "ec2.amazonaws.com", managedPolicy: "AmazonEC2ContainerServiceforEC2Role", secrets: [ARN_A, ARN_B] });
-      const profile = new r.IamInstanceProfile(stack, `Profile${i}`, { namePrefix: "batch-instance-", role: role.name });
-      const template = new r.LaunchTemplate(stack, `Template${i}`, {
-        namePrefix: "batch-registry-auth-",
-        description: `Private-registry auth for the ECS agent, bench/CE${i}`,
-        updateDefaultVersion: true,
-        userData: Fn.base64encode(userData),
-        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-      });
-      new r.BatchComputeEnvironment(stack, `CE${i}`, {
-        type: "MANAGED",
-        state: "ENABLED",
-        computeResources: {
-          type: "EC2",
-          allocationStrategy: "BEST_FIT_PROGRESSIVE",
-          minVcpus: 0,
-          maxVcpus: 256,
-          instanceType: ["optimal"],
-          instanceRole: profile.arn,
-          subnets: SUBNETS,
-          securityGroupIds: SECURITY_GROUPS,
-          ec2Configuration: [{ imageType: "ECS_AL2023" }],
-          launchTemplate: { launchTemplateId: template.id, version: template.latestVersion },
+      rawTasks(
+        stack,
+        r,
+        new r.DataAwsPartition(stack, "Partition"),
+        (i) => {
+          const secret = new r.SecretsmanagerSecret(stack, `Secret${i}`, {
+            description: "Private registry credentials for quay.io",
+            recoveryWindowInDays: 30,
+          });
+          const version = new r.SecretsmanagerSecretVersion(stack, `Value${i}`, {
+            secretId: secret.id,
+            secretStringWo: Fn.jsonencode({
+              username: `robot-${i}`,
+              password: password.stringValue,
+              registry: "quay.io",
+            }),
+            secretStringWoVersion: 1,
+          });
+          const arn = version.arn;
+          return [arn, arn];
         },
-        updatePolicy: { jobExecutionTimeoutMinutes: 30, terminateJobsOnUpdate: false },
-      });
-    }
-  }),
+        "quay.io",
+      );
+    }),
+  "raw-ce": () =>
+    cdktfApp((stack) => {
+      const r = raw();
+      const partition = new r.DataAwsPartition(stack, "Partition");
+      const { Fn } = require("cdktf");
+      // The user data text, already escaped for a function argument (the runner wrote it), as the library writes it.
+      const userData = require("fs").readFileSync(process.env.BENCH_USER_DATA, "utf8");
+      for (let i = 0; i < n; i++) {
+        const role = rawRole(stack, r, partition, `InstanceRole${i}`, {
+          namePrefix: "batch-instance-",
+          description: `Instances of bench/CE${i}: ECS agent plus private-registry secret read`,
+          service: "ec2.amazonaws.com",
+          managedPolicy: "AmazonEC2ContainerServiceforEC2Role",
+          secrets: [ARN_A, ARN_B],
+        });
+        const profile = new r.IamInstanceProfile(stack, `Profile${i}`, {
+          namePrefix: "batch-instance-",
+          role: role.name,
+        });
+        const template = new r.LaunchTemplate(stack, `Template${i}`, {
+          namePrefix: "batch-registry-auth-",
+          description: `Private-registry auth for the ECS agent, bench/CE${i}`,
+          updateDefaultVersion: true,
+          userData: Fn.base64encode(userData),
+          metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+        });
+        new r.BatchComputeEnvironment(stack, `CE${i}`, {
+          type: "MANAGED",
+          state: "ENABLED",
+          computeResources: {
+            type: "EC2",
+            allocationStrategy: "BEST_FIT_PROGRESSIVE",
+            minVcpus: 0,
+            maxVcpus: 256,
+            instanceType: ["optimal"],
+            instanceRole: profile.arn,
+            subnets: SUBNETS,
+            securityGroupIds: SECURITY_GROUPS,
+            ec2Configuration: [{ imageType: "ECS_AL2023" }],
+            launchTemplate: { launchTemplateId: template.id, version: template.latestVersion },
+          },
+          updatePolicy: { jobExecutionTimeoutMinutes: 30, terminateJobsOnUpdate: false },
+        });
+      }
+    }),
 };
 
 // --- AWS CDK v2 ----------------------------------------------------------------------------------------------------
@@ -288,9 +465,15 @@ function cdkShared(validate) {
   const a = secretsmanager.Secret.fromSecretCompleteArn(stack, "A", ARN_A);
   const b = secretsmanager.Secret.fromSecretCompleteArn(stack, "B", ARN_B);
   for (let i = 0; i < n; i++) {
-    const task = new ecs.FargateTaskDefinition(stack, `Task${i}`, { family: `app-${i}`, cpu: 256, memoryLimitMiB: 512 });
+    const task = new ecs.FargateTaskDefinition(stack, `Task${i}`, {
+      family: `app-${i}`,
+      cpu: 256,
+      memoryLimitMiB: 512,
+    });
     task.addContainer("app", { image: ecs.ContainerImage.fromRegistry(`quay.io/org/app:${i}`, { credentials: a }) });
-    task.addContainer("worker", { image: ecs.ContainerImage.fromRegistry(`ghcr.io/org/worker:${i}`, { credentials: b }) });
+    task.addContainer("worker", {
+      image: ecs.ContainerImage.fromRegistry(`ghcr.io/org/worker:${i}`, { credentials: b }),
+    });
   }
   const assembly = app.synth({ skipValidation: !validate, validateOnSynthesis: validate });
   return Object.keys(assembly.getStackByName("Bench").template.Resources).length;
@@ -305,4 +488,10 @@ const run = { ...LIBRARY, ...RAW, ...CDK }[kind];
 if (run === undefined) throw new Error(`unknown case ${kind}`);
 const resources = run();
 const cpu = process.cpuUsage();
-console.log(JSON.stringify({ resources, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    resources,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -20,12 +20,25 @@ export class BatchExampleStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, "aws", { region: props.region ?? "us-east-1" });
 
-    const subnets = new TerraformVariable(this, "subnet_ids", { type: "list(string)", description: "Subnets for Batch instances and Fargate jobs" });
-    const securityGroups = new TerraformVariable(this, "security_group_ids", { type: "list(string)", description: "Security groups allowing egress to the registries" });
+    const subnets = new TerraformVariable(this, "subnet_ids", {
+      type: "list(string)",
+      description: "Subnets for Batch instances and Fargate jobs",
+    });
+    const securityGroups = new TerraformVariable(this, "security_group_ids", {
+      type: "list(string)",
+      description: "Security groups allowing egress to the registries",
+    });
     const token = new EphemeralVariable(this, "dockerhub_token", { description: "Docker Hub access token" });
 
-    const dockerHub = new RegistrySecret(this, "DockerHub", { registry: "docker.io", username: "example-user", password: token.value });
-    const quay = RegistryCredentials.fromSecretCompleteArn("arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123", { registry: "quay.io" });
+    const dockerHub = new RegistrySecret(this, "DockerHub", {
+      registry: "docker.io",
+      username: "example-user",
+      password: token.value,
+    });
+    const quay = RegistryCredentials.fromSecretCompleteArn(
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123",
+      { registry: "quay.io" },
+    );
 
     // Route 1: the job definition carries the credentials; works on Fargate and EC2.
     const fargateJob = new batch.JobDefinition(this, "FargateJob", {

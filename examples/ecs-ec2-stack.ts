@@ -21,12 +21,25 @@ export class EcsEc2ExampleStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, "aws", { region: props.region ?? "us-east-1" });
 
-    const subnets = new TerraformVariable(this, "subnet_ids", { type: "list(string)", description: "Subnets for the container instances" });
-    const securityGroups = new TerraformVariable(this, "security_group_ids", { type: "list(string)", description: "Security groups allowing egress to the registries, Secrets Manager and ECS" });
+    const subnets = new TerraformVariable(this, "subnet_ids", {
+      type: "list(string)",
+      description: "Subnets for the container instances",
+    });
+    const securityGroups = new TerraformVariable(this, "security_group_ids", {
+      type: "list(string)",
+      description: "Security groups allowing egress to the registries, Secrets Manager and ECS",
+    });
     const token = new EphemeralVariable(this, "dockerhub_token", { description: "Docker Hub access token" });
 
-    const dockerHub = new RegistrySecret(this, "DockerHub", { registry: "docker.io", username: "example-user", password: token.value });
-    const quay = RegistryCredentials.fromSecretCompleteArn("arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123", { registry: "quay.io" });
+    const dockerHub = new RegistrySecret(this, "DockerHub", {
+      registry: "docker.io",
+      username: "example-user",
+      password: token.value,
+    });
+    const quay = RegistryCredentials.fromSecretCompleteArn(
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123",
+      { registry: "quay.io" },
+    );
 
     const cluster = new EcsCluster(this, "Cluster", { name: "private-registry-ec2" });
     const capacity = new ecs.AsgCapacityProvider(this, "Capacity", {

@@ -8,8 +8,18 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import {
-  ContainerDependencyCondition, ContainerImage, CpuArchitecture, ContainerSecret, EphemeralVariable, FirelensLogRouterType,
-  LogDriver, RegistryCredentials, RegistrySecret, UlimitName, batch, ecs,
+  ContainerDependencyCondition,
+  ContainerImage,
+  CpuArchitecture,
+  ContainerSecret,
+  EphemeralVariable,
+  FirelensLogRouterType,
+  LogDriver,
+  RegistryCredentials,
+  RegistrySecret,
+  UlimitName,
+  batch,
+  ecs,
 } from "cdktf-private-registry";
 
 export interface ProductionExampleProps {
@@ -29,15 +39,32 @@ export class ProductionExampleStack extends TerraformStack {
     new AwsProvider(this, "aws", { region: props.region ?? "us-east-1" });
 
     const token = new EphemeralVariable(this, "ghcr_token", { description: "GitHub token with read:packages" });
-    const ghcr = new RegistrySecret(this, "Ghcr", { registry: "ghcr.io", username: "example-bot", password: token.value });
-    const quay = RegistryCredentials.fromSecretCompleteArn("arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123", { registry: "quay.io" });
-    const database = ContainerSecret.fromSecretsManager("arn:aws:secretsmanager:us-east-1:111122223333:secret:app/database-Xy9876", { field: "password" });
+    const ghcr = new RegistrySecret(this, "Ghcr", {
+      registry: "ghcr.io",
+      username: "example-bot",
+      password: token.value,
+    });
+    const quay = RegistryCredentials.fromSecretCompleteArn(
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/quay-AbC123",
+      { registry: "quay.io" },
+    );
+    const database = ContainerSecret.fromSecretsManager(
+      "arn:aws:secretsmanager:us-east-1:111122223333:secret:app/database-Xy9876",
+      { field: "password" },
+    );
     const flags = new SsmParameter(this, "Flags", { name: "/api/feature-flags", type: "String", value: "checkout=on" });
     const files = new EfsFileSystem(this, "Files", { encrypted: true });
-    const uploads = new EfsAccessPoint(this, "Uploads", { fileSystemId: files.id, posixUser: { uid: 1000, gid: 1000 }, rootDirectory: { path: "/uploads" } });
+    const uploads = new EfsAccessPoint(this, "Uploads", {
+      fileSystemId: files.id,
+      posixUser: { uid: 1000, gid: 1000 },
+      rootDirectory: { path: "/uploads" },
+    });
     const logs = new CloudwatchLogGroup(this, "Logs", { name: "/ecs/api", retentionInDays: 30 });
     const taskRole = new IamRole(this, "ApiRole", {
-      assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" } }] }),
+      assumeRolePolicy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" } }],
+      }),
     });
     // FireLens ships the app's logs with the task role's credentials: Fluent Bit's cloudwatch_logs output writes the
     // group's streams, and the EFS access point is mounted with IAM authorization.
@@ -47,7 +74,12 @@ export class ProductionExampleStack extends TerraformStack {
         Version: "2012-10-17",
         Statement: [
           { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logs.arn}:*` },
-          { Effect: "Allow", Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], Resource: files.arn, Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": uploads.arn } } },
+          {
+            Effect: "Allow",
+            Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+            Resource: files.arn,
+            Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": uploads.arn } },
+          },
         ],
       }),
     });
@@ -60,7 +92,12 @@ export class ProductionExampleStack extends TerraformStack {
       cpuArchitecture: CpuArchitecture.ARM64,
       ephemeralStorageGiB: 50,
       taskRole,
-      volumes: [{ name: "uploads", efs: { fileSystemId: files.id, accessPointId: uploads.id, transitEncryption: true, iamAuthorization: true } }],
+      volumes: [
+        {
+          name: "uploads",
+          efs: { fileSystemId: files.id, accessPointId: uploads.id, transitEncryption: true, iamAuthorization: true },
+        },
+      ],
     });
     api.addContainer("log-router", {
       image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"),
@@ -75,7 +112,12 @@ export class ProductionExampleStack extends TerraformStack {
       portMappings: [{ containerPort: 8080, name: "http", appProtocol: ecs.AppProtocol.HTTP }],
       environment: { PORT: "8080" },
       secrets: { DATABASE_PASSWORD: database, FEATURE_FLAGS: ContainerSecret.fromSsmParameterArn(flags.arn) },
-      healthCheck: { command: ["CMD-SHELL", "curl -fs http://localhost:8080/health || exit 1"], intervalSeconds: 15, retries: 3, startPeriodSeconds: 30 },
+      healthCheck: {
+        command: ["CMD-SHELL", "curl -fs http://localhost:8080/health || exit 1"],
+        intervalSeconds: 15,
+        retries: 3,
+        startPeriodSeconds: 30,
+      },
       dependsOn: [{ containerName: "log-router", condition: ContainerDependencyCondition.START }],
       mountPoints: [{ sourceVolume: "uploads", containerPath: "/srv/uploads" }],
       readonlyRootFilesystem: true,
@@ -83,7 +125,15 @@ export class ProductionExampleStack extends TerraformStack {
       linuxParameters: { initProcessEnabled: true },
       ulimits: [{ name: UlimitName.NOFILE, softLimit: 65536, hardLimit: 65536 }],
       stopTimeoutSeconds: 60,
-      logging: LogDriver.generic({ logDriver: "awsfirelens", options: { Name: "cloudwatch_logs", region: props.region ?? "us-east-1", log_group_name: logs.name, log_stream_prefix: "app-" } }),
+      logging: LogDriver.generic({
+        logDriver: "awsfirelens",
+        options: {
+          Name: "cloudwatch_logs",
+          region: props.region ?? "us-east-1",
+          log_group_name: logs.name,
+          log_stream_prefix: "app-",
+        },
+      }),
     });
 
     const training = new batch.MultiContainerJobDefinition(this, "Training", {

@@ -20,14 +20,25 @@ export class PullThroughExampleStack extends TerraformStack {
 
     const cache = new PullThroughCache(this, "Cache", {
       upstreams: [
-        { registry: UpstreamRegistry.DOCKER_HUB, username: "example-user", accessToken: new EphemeralVariable(this, "dockerhub_token").value },
-        { registry: UpstreamRegistry.GITHUB, username: "example-user", accessToken: new EphemeralVariable(this, "ghcr_token").value },
+        {
+          registry: UpstreamRegistry.DOCKER_HUB,
+          username: "example-user",
+          accessToken: new EphemeralVariable(this, "dockerhub_token").value,
+        },
+        {
+          registry: UpstreamRegistry.GITHUB,
+          username: "example-user",
+          accessToken: new EphemeralVariable(this, "ghcr_token").value,
+        },
         { registry: UpstreamRegistry.QUAY },
       ],
       keepImages: 30,
     });
 
-    const task = new ecs.TaskDefinition(this, "Task", { family: "cached-images", compatibility: ecs.Compatibility.FARGATE });
+    const task = new ecs.TaskDefinition(this, "Task", {
+      family: "cached-images",
+      compatibility: ecs.Compatibility.FARGATE,
+    });
     task.addContainer("web", { image: cache.image("nginx:1.27"), portMappings: [{ containerPort: 80 }] });
     task.addContainer("agent", { image: cache.image("ghcr.io/example-org/agent:2.1"), essential: false });
 

@@ -1,7 +1,14 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ContainerImage, EphemeralVariable, RegistryCredentials, RegistrySecret, batch, ecs } from "cdktf-private-registry";
+import {
+  ContainerImage,
+  EphemeralVariable,
+  RegistryCredentials,
+  RegistrySecret,
+  batch,
+  ecs,
+} from "cdktf-private-registry";
 
 export interface SharedSecretProps {
   /** @default "us-east-1" */
@@ -49,11 +56,24 @@ export class SharedSecretWorkloadStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: SharedSecretWorkloadProps) {
     super(scope, id);
     new AwsProvider(this, "aws", { region: props.region ?? "us-east-1" });
-    const subnets = new TerraformVariable(this, "subnet_ids", { type: "list(string)", description: "Subnets for Batch instances" });
-    const securityGroups = new TerraformVariable(this, "security_group_ids", { type: "list(string)", description: "Security groups allowing egress to Docker Hub" });
+    const subnets = new TerraformVariable(this, "subnet_ids", {
+      type: "list(string)",
+      description: "Subnets for Batch instances",
+    });
+    const securityGroups = new TerraformVariable(this, "security_group_ids", {
+      type: "list(string)",
+      description: "Security groups allowing egress to Docker Hub",
+    });
 
-    const task = new ecs.TaskDefinition(this, "Task", { family: "shared-secret-app", compatibility: ecs.Compatibility.FARGATE, cpu: 256, memoryMiB: 512 });
-    task.addContainer("app", { image: ContainerImage.fromRegistry("example-user/private-app:1.0", { credentials: props.credentials }) });
+    const task = new ecs.TaskDefinition(this, "Task", {
+      family: "shared-secret-app",
+      compatibility: ecs.Compatibility.FARGATE,
+      cpu: 256,
+      memoryMiB: 512,
+    });
+    task.addContainer("app", {
+      image: ContainerImage.fromRegistry("example-user/private-app:1.0", { credentials: props.credentials }),
+    });
 
     const instances = new batch.ComputeEnvironment(this, "Instances", {
       registryCredentials: [props.credentials],

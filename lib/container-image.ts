@@ -50,11 +50,17 @@ export class ContainerImage {
     const fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(name)})`);
     const reference = ImageReference.parse(name, fail);
     if (credentials && reference.isEcr) {
-      throw fail("Amazon ECR images are pulled with the execution role's IAM permissions, not registry credentials", "drop the credentials option for ECR images");
+      throw fail(
+        "Amazon ECR images are pulled with the execution role's IAM permissions, not registry credentials",
+        "drop the credentials option for ECR images",
+      );
     }
     const declared = credentials?._authKey;
     if (declared !== undefined && !Token.isUnresolved(declared) && declared !== reference.authKey) {
-      throw fail(`the image is in registry "${reference.authKey}" but its credentials are for "${credentials!.registry}"`, "use the credentials of the image's registry, or fix the image's registry host");
+      throw fail(
+        `the image is in registry "${reference.authKey}" but its credentials are for "${credentials!.registry}"`,
+        "use the credentials of the image's registry, or fix the image's registry host",
+      );
     }
     return ContainerImage.fromRegistryWith(name, credentials);
   }
@@ -71,7 +77,10 @@ export class ContainerImage {
    * @internal An image of another kind (a pull-through cache's), defined by how it binds. Kinds live in their own
    * files and come here, so this file never needs to know them.
    */
-  public static _withBinding(imageName: string, bind: (scope: IConstruct, pullRole: IRole) => ContainerImageConfig): ContainerImage {
+  public static _withBinding(
+    imageName: string,
+    bind: (scope: IConstruct, pullRole: IRole) => ContainerImageConfig,
+  ): ContainerImage {
     return new ContainerImage(imageName, bind);
   }
 
@@ -92,6 +101,8 @@ export class ContainerImage {
    */
   public bind(scope: IConstruct, pullRole: IRole): ContainerImageConfig {
     const config = this.binding(scope, pullRole);
-    return config.credentialsParameter === undefined ? config : { ...config, repositoryCredentials: { credentialsParameter: config.credentialsParameter } };
+    return config.credentialsParameter === undefined
+      ? config
+      : { ...config, repositoryCredentials: { credentialsParameter: config.credentialsParameter } };
   }
 }

@@ -46,7 +46,8 @@ export interface SsmParameterOptions {
 const FIELD = /^[^:]{1,256}$/;
 const VERSION_ID = /^[A-Za-z0-9-]{32,64}$/;
 const PARAMETER_NAME = /^\/?[A-Za-z0-9_.\-/]{1,2047}$/;
-const PARAMETER_ARN = /^arn:(?:aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_.\-/]{1,2048}$/;
+const PARAMETER_ARN =
+  /^arn:(?:aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9_.\-/]{1,2048}$/;
 
 /**
  * A value ECS or Batch puts into a container's environment (or a log driver's options) at start-up, read from
@@ -63,7 +64,10 @@ export class ContainerSecret {
     const fail = failFor(`ContainerSecret.fromSecretsManager(${JSON.stringify(secretArn)})`);
     const region = checkSecretArn(fail, secretArn);
     if (region !== undefined && !endsLikeSuffix(secretArn)) {
-      throw fail("the ARN does not end in the 6-character suffix Secrets Manager appends", "copy the complete ARN from `aws secretsmanager describe-secret`");
+      throw fail(
+        "the ARN does not end in the 6-character suffix Secrets Manager appends",
+        "copy the complete ARN from `aws secretsmanager describe-secret`",
+      );
     }
     const { field, versionStage, versionId, kmsKeyArn } = options;
     checkPart(fail, "field", field, FIELD, "a JSON key of 1-256 characters without ':'");
@@ -90,8 +94,13 @@ export class ContainerSecret {
   public static fromSsmParameterName(name: string, options: SsmParameterOptions = {}): ContainerSecret {
     const fail = failFor(`ContainerSecret.fromSsmParameterName(${JSON.stringify(name)})`);
     if (!Token.isUnresolved(name)) {
-      if (name.startsWith("arn:")) throw fail(`"${name}" is an ARN, not a name`, "use ContainerSecret.fromSsmParameterArn for an ARN");
-      if (!PARAMETER_NAME.test(name)) throw fail(`"${name}" is not a parameter name`, "use letters, digits and _.-/ as Parameter Store does, e.g. /app/db/password");
+      if (name.startsWith("arn:"))
+        throw fail(`"${name}" is an ARN, not a name`, "use ContainerSecret.fromSsmParameterArn for an ARN");
+      if (!PARAMETER_NAME.test(name))
+        throw fail(
+          `"${name}" is not a parameter name`,
+          "use letters, digits and _.-/ as Parameter Store does, e.g. /app/db/password",
+        );
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     const path = Token.isUnresolved(name) ? Fn.trimprefix(name, "/") : name.replace(/^\//, "");
@@ -112,7 +121,10 @@ export class ContainerSecret {
   public static fromSsmParameterArn(parameterArn: string, options: SsmParameterOptions = {}): ContainerSecret {
     const fail = failFor(`ContainerSecret.fromSsmParameterArn(${JSON.stringify(parameterArn)})`);
     if (!Token.isUnresolved(parameterArn) && !PARAMETER_ARN.test(parameterArn)) {
-      throw fail(`"${parameterArn}" is not a Parameter Store parameter ARN`, "use arn:<partition>:ssm:<region>:<account>:parameter/<name>, or fromSsmParameterName for a name");
+      throw fail(
+        `"${parameterArn}" is not a Parameter Store parameter ARN`,
+        "use arn:<partition>:ssm:<region>:<account>:parameter/<name>, or fromSsmParameterName for a name",
+      );
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     return new ContainerSecret(parameterArn, parameterArn, `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`, () => ({

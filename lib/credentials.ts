@@ -7,11 +7,21 @@ import { authKeyForHost, checkRegistryHost } from "./private/registry-host";
 import { SecretGrant, secretReadPolicy } from "./private/policy-documents";
 import { RolePolicy, RolePolicyKind } from "./private/role-policy";
 import {
-  checkKmsKeyArn, checkSecretArn, checkSecretName, endsLikeSuffix, secretGrant, SecretReference, SecretReferenceKind,
+  checkKmsKeyArn,
+  checkSecretArn,
+  checkSecretName,
+  endsLikeSuffix,
+  secretGrant,
+  SecretReference,
+  SecretReferenceKind,
 } from "./private/secret-reference";
 
 /** The inline policy through which a role reads registry secrets (its id keeps existing Terraform addresses). */
-const SECRET_READ: RolePolicyKind<SecretGrant> = { id: "PrivateRegistrySecretRead", name: "private-registry-secret-read", render: secretReadPolicy };
+const SECRET_READ: RolePolicyKind<SecretGrant> = {
+  id: "PrivateRegistrySecretRead",
+  name: "private-registry-secret-read",
+  render: secretReadPolicy,
+};
 
 /** Options of every `RegistryCredentials` factory. */
 export interface RegistryCredentialsOptions {
@@ -41,13 +51,23 @@ export class RegistryCredentials {
    * a complete ARN.
    * @param secretArn the complete ARN
    */
-  public static fromSecretCompleteArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
+  public static fromSecretCompleteArn(
+    secretArn: string,
+    options: RegistryCredentialsOptions = {},
+  ): RegistryCredentials {
     const fail = failFor(`RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(secretArn)})`);
     const region = checkSecretArn(fail, secretArn);
     if (region !== undefined && !endsLikeSuffix(secretArn)) {
-      throw fail("the ARN does not end in the 6-character suffix Secrets Manager appends", "copy the complete ARN from `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretPartialArn");
+      throw fail(
+        "the ARN does not end in the 6-character suffix Secrets Manager appends",
+        "copy the complete ARN from `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretPartialArn",
+      );
     }
-    return RegistryCredentials.create(fail, { kind: SecretReferenceKind.COMPLETE_ARN, value: secretArn, region }, options);
+    return RegistryCredentials.create(
+      fail,
+      { kind: SecretReferenceKind.COMPLETE_ARN, value: secretArn, region },
+      options,
+    );
   }
 
   /**
@@ -58,7 +78,11 @@ export class RegistryCredentials {
   public static fromSecretPartialArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
     const fail = failFor(`RegistryCredentials.fromSecretPartialArn(${JSON.stringify(secretArn)})`);
     const region = checkSecretArn(fail, secretArn);
-    return RegistryCredentials.create(fail, { kind: SecretReferenceKind.PARTIAL_ARN, value: secretArn, region }, options);
+    return RegistryCredentials.create(
+      fail,
+      { kind: SecretReferenceKind.PARTIAL_ARN, value: secretArn, region },
+      options,
+    );
   }
 
   /**
@@ -89,18 +113,25 @@ export class RegistryCredentials {
     const region = checkSecretArn(fail, secretArn);
     const complete = region === undefined || endsLikeSuffix(secretArn);
     const kind = complete ? SecretReferenceKind.COMPLETE_ARN : SecretReferenceKind.PARTIAL_ARN;
-    const ambiguity = region !== undefined && complete
-      ? `RegistryCredentials.fromSecretArn took "${secretArn}" for a complete ARN because it ends like Secrets Manager's 6-character suffix; if those characters are part of the secret's name, IAM will deny the real secret. Use fromSecretCompleteArn to say it is complete (and silence this), or fromSecretPartialArn`
-      : undefined;
+    const ambiguity =
+      region !== undefined && complete
+        ? `RegistryCredentials.fromSecretArn took "${secretArn}" for a complete ARN because it ends like Secrets Manager's 6-character suffix; if those characters are part of the secret's name, IAM will deny the real secret. Use fromSecretCompleteArn to say it is complete (and silence this), or fromSecretPartialArn`
+        : undefined;
     return RegistryCredentials.create(fail, { kind, value: secretArn, region }, options, ambiguity);
   }
 
-  private static create(fail: Fail, ref: SecretReference, options: RegistryCredentialsOptions, ambiguity?: string): RegistryCredentials {
+  private static create(
+    fail: Fail,
+    ref: SecretReference,
+    options: RegistryCredentialsOptions,
+    ambiguity?: string,
+  ): RegistryCredentials {
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     if (options.registry !== undefined) checkRegistryHost(fail, "registry", options.registry);
-    const partial = ref.kind !== SecretReferenceKind.COMPLETE_ARN
-      ? `registry credentials "${ref.value}" are not a complete secret ARN: IAM is granted "<arn>-??????", which works in this account, but ECS and Batch need the complete ARN (with its 6-character suffix) to read a secret from another account. Pass the complete ARN to avoid ResourceInitializationError ... AccessDeniedException at run time`
-      : undefined;
+    const partial =
+      ref.kind !== SecretReferenceKind.COMPLETE_ARN
+        ? `registry credentials "${ref.value}" are not a complete secret ARN: IAM is granted "<arn>-??????", which works in this account, but ECS and Batch need the complete ARN (with its 6-character suffix) to read a secret from another account. Pass the complete ARN to avoid ResourceInitializationError ... AccessDeniedException at run time`
+        : undefined;
     return new RegistryCredentials(ref, options.kmsKeyArn, options.registry, ambiguity ?? partial);
   }
 
@@ -133,7 +164,9 @@ export class RegistryCredentials {
    */
   public _bind(scope: IConstruct, role: IRole): IamRolePolicy {
     const key = `${this.reference.kind}|${this.reference.value}|${this.kmsKeyArn ?? ""}`;
-    const policy = RolePolicy.grant(role, SECRET_READ, key, (s: Construct) => secretGrant(s, this.reference, this.kmsKeyArn));
+    const policy = RolePolicy.grant(role, SECRET_READ, key, (s: Construct) =>
+      secretGrant(s, this.reference, this.kmsKeyArn),
+    );
     const warning = this.warning;
     if (warning && !scope.node.metadata.some((m) => m.data === warning)) Annotations.of(scope).addWarning(warning);
     return policy;

@@ -53,7 +53,10 @@ export abstract class LogDriver {
       throw fail("logGroupName is not a CloudWatch Logs group name", "use 1-512 letters, digits and . _ - / #");
     }
     if (!Token.isUnresolved(props.streamPrefix) && !STREAM_PREFIX.test(props.streamPrefix)) {
-      throw fail(`streamPrefix "${props.streamPrefix}" is not a log stream name prefix`, "use 1-512 characters without ':' or '*'");
+      throw fail(
+        `streamPrefix "${props.streamPrefix}" is not a log stream name prefix`,
+        "use 1-512 characters without ':' or '*'",
+      );
     }
     return LogDriver.of((scope) => ({
       logDriver: "awslogs",
@@ -71,7 +74,10 @@ export abstract class LogDriver {
    */
   public static generic(config: LogDriverConfig): LogDriver {
     if (!Token.isUnresolved(config.logDriver) && !DRIVER_NAME.test(config.logDriver)) {
-      throw failFor(`LogDriver.generic(${JSON.stringify(config.logDriver)})`)("logDriver is not a Docker log driver name", "use a driver such as awsfirelens, splunk or json-file");
+      throw failFor(`LogDriver.generic(${JSON.stringify(config.logDriver)})`)(
+        "logDriver is not a Docker log driver name",
+        "use a driver such as awsfirelens, splunk or json-file",
+      );
     }
     return LogDriver.of(() => config);
   }

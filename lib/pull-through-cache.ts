@@ -11,11 +11,26 @@ import { checkEnum } from "./private/enums";
 import { checkNumber } from "./private/numbers";
 import { ImageReference } from "./private/image-reference";
 import { jsonDocument } from "./private/json-document";
-import { assumeRolePolicy, EcrPullGrant, ecrPullPolicy, ecrUpstreamPolicy, repositoryCreationPolicy } from "./private/policy-documents";
+import {
+  assumeRolePolicy,
+  EcrPullGrant,
+  ecrPullPolicy,
+  ecrUpstreamPolicy,
+  repositoryCreationPolicy,
+} from "./private/policy-documents";
 import { RolePolicy, RolePolicyKind } from "./private/role-policy";
 import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
 import { dnsSuffixOf, partitionOf, regionOf } from "./private/stack-context";
-import { ACCOUNT_ID, AZURE_HOST, REGION, REPOSITORY_PREFIX, ROLE_ARN, SECRET_NAME_PREFIX, UPSTREAMS, UpstreamSpec } from "./private/upstreams";
+import {
+  ACCOUNT_ID,
+  AZURE_HOST,
+  REGION,
+  REPOSITORY_PREFIX,
+  ROLE_ARN,
+  SECRET_NAME_PREFIX,
+  UPSTREAMS,
+  UpstreamSpec,
+} from "./private/upstreams";
 import { checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
 import { checkUsername } from "./private/aws-values";
 import { UpstreamRegistry } from "./upstream-registry";
@@ -118,7 +133,11 @@ interface EcrUpstream {
 }
 
 /** The inline policy through which a role pulls from pull-through caches. */
-const ECR_PULL: RolePolicyKind<EcrPullGrant> = { id: "PrivateRegistryPullThroughCache", name: "private-registry-pull-through-cache", render: ecrPullPolicy };
+const ECR_PULL: RolePolicyKind<EcrPullGrant> = {
+  id: "PrivateRegistryPullThroughCache",
+  name: "private-registry-pull-through-cache",
+  render: ecrPullPolicy,
+};
 /** Upstream credentials the ECR console writes; ECR reads these two keys. */
 const TOKEN_KEY = "accessToken";
 
@@ -138,7 +157,8 @@ export class PullThroughCache extends Construct {
   constructor(scope: Construct, id: string, props: PullThroughCacheProps) {
     super(scope, id);
     const fail = constructFail(this, "PullThroughCache");
-    if (props.upstreams.length === 0) throw fail("upstreams is empty", "give at least one { registry: UpstreamRegistry.DOCKER_HUB, ... }");
+    if (props.upstreams.length === 0)
+      throw fail("upstreams is empty", "give at least one { registry: UpstreamRegistry.DOCKER_HUB, ... }");
     const keep = props.keepImages ?? 50;
     checkNumber(fail, "keepImages", keep, { min: 1, max: 10000 });
     if (props.kmsKeyArn !== undefined) checkKmsKeyArn(fail, props.kmsKeyArn);
@@ -147,17 +167,22 @@ export class PullThroughCache extends Construct {
     const registries = new Set<string>();
     props.upstreams.forEach((upstream, i) => {
       const at = `upstreams[${i}]`;
-      checkEnum(fail, `${at} registry`, upstream.registry, UpstreamRegistry, "UpstreamRegistry", { required: true, literal: true });
+      checkEnum(fail, `${at} registry`, upstream.registry, UpstreamRegistry, "UpstreamRegistry", {
+        required: true,
+        literal: true,
+      });
       const spec = UPSTREAMS[upstream.registry];
       const prefix = upstream.repositoryPrefix ?? spec.defaultPrefix;
       checkPrefix(fail, `${at} repositoryPrefix`, prefix);
-      if (prefixes.has(prefix)) throw fail(`${at} repositoryPrefix "${prefix}" is used twice`, "give each upstream its own repositoryPrefix");
+      if (prefixes.has(prefix))
+        throw fail(`${at} repositoryPrefix "${prefix}" is used twice`, "give each upstream its own repositoryPrefix");
       prefixes.add(prefix);
       const azureHost = checkAzure(fail, at, upstream);
       const ecr = checkEcr(fail, at, upstream);
       const ecrHost = ecr && `${ecr.account}.dkr.ecr.${ecr.region}`;
       const key = azureHost ?? ecrHost ?? upstream.registry;
-      if (registries.has(key)) throw fail(`${at} registry ${key} is listed twice`, "give each upstream registry one rule");
+      if (registries.has(key))
+        throw fail(`${at} registry ${key} is listed twice`, "give each upstream registry one rule");
       registries.add(key);
 
       // Ids come from the registry (and Azure host or ECR registry), unique per cache and stable when a prefix changes.
@@ -174,7 +199,8 @@ export class PullThroughCache extends Construct {
       });
       // Image references name an ECR registry by its host with the commercial or the China partitions' DNS suffix;
       // both are matched whatever the stack's partition, since only one of them can name a registry that exists.
-      const hosts = spec.imageHosts ?? (ecrHost ? [`${ecrHost}.amazonaws.com`, `${ecrHost}.amazonaws.com.cn`] : [azureHost]);
+      const hosts =
+        spec.imageHosts ?? (ecrHost ? [`${ecrHost}.amazonaws.com`, `${ecrHost}.amazonaws.com.cn`] : [azureHost]);
       const record: Upstream = { prefix, source, hosts, upstreamPrefix: upstream.upstreamRepositoryPrefix, rule, id };
       this.upstreams.push(record);
       if (role && ecr) this.grantUpstreamRole(role, ecr, record);
@@ -182,23 +208,32 @@ export class PullThroughCache extends Construct {
     this.rules = this.upstreams.map((u) => u.rule);
 
     const creationRole = props.kmsKeyArn !== undefined ? this.creationRole(props.kmsKeyArn) : undefined;
-    this.repositoryTemplates = this.upstreams.map((u) => new EcrRepositoryCreationTemplate(this, `Template-${u.id}`, {
-      prefix: u.prefix,
-      appliedFor: ["PULL_THROUGH_CACHE"],
-      description: `Repositories cached from ${u.source} by ${this.node.path}`,
-      // Upstream tags move (latest, 1.27): ECR updates the cached tag on a later pull, which needs mutable tags.
-      imageTagMutability: "MUTABLE",
-      encryptionConfiguration: [props.kmsKeyArn !== undefined ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn } : { encryptionType: "AES256" }],
-      customRoleArn: creationRole?.arn,
-      lifecyclePolicy: jsonDocument({
-        rules: [{
-          rulePriority: 1,
-          description: `Keep the ${keep} most recent images`,
-          selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
-          action: { type: "expire" },
-        }],
-      }),
-    }));
+    this.repositoryTemplates = this.upstreams.map(
+      (u) =>
+        new EcrRepositoryCreationTemplate(this, `Template-${u.id}`, {
+          prefix: u.prefix,
+          appliedFor: ["PULL_THROUGH_CACHE"],
+          description: `Repositories cached from ${u.source} by ${this.node.path}`,
+          // Upstream tags move (latest, 1.27): ECR updates the cached tag on a later pull, which needs mutable tags.
+          imageTagMutability: "MUTABLE",
+          encryptionConfiguration: [
+            props.kmsKeyArn !== undefined
+              ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn }
+              : { encryptionType: "AES256" },
+          ],
+          customRoleArn: creationRole?.arn,
+          lifecyclePolicy: jsonDocument({
+            rules: [
+              {
+                rulePriority: 1,
+                description: `Keep the ${keep} most recent images`,
+                selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
+                action: { type: "expire" },
+              },
+            ],
+          }),
+        }),
+    );
   }
 
   /**
@@ -211,22 +246,34 @@ export class PullThroughCache extends Construct {
   public image(reference: string): ContainerImage {
     const fail = failFor(`PullThroughCache ${this.node.path}.image(${JSON.stringify(reference)})`);
     if (Token.isUnresolved(reference)) {
-      throw fail("the reference is a Terraform reference, so its upstream registry cannot be known", "pass the image reference as a literal, e.g. \"nginx:1.27\"");
+      throw fail(
+        "the reference is a Terraform reference, so its upstream registry cannot be known",
+        'pass the image reference as a literal, e.g. "nginx:1.27"',
+      );
     }
     const parsed = ImageReference.parse(reference, fail);
     if (parsed.digest !== undefined) {
-      throw fail("a digest reference cannot pull an image the cache does not hold yet: ECR imports upstream images by tag", "reference the image by tag (name:tag), which works on the first pull and after");
+      throw fail(
+        "a digest reference cannot pull an image the cache does not hold yet: ECR imports upstream images by tag",
+        "reference the image by tag (name:tag), which works on the first pull and after",
+      );
     }
     const upstream = this.upstreams.find((u) => u.hosts.includes(parsed.registryHost));
     if (!upstream) {
       const host = parsed.registryHost ?? "docker.io";
-      throw fail(`the cache has no rule for ${host}`, `add its upstream to upstreams (one of ${Object.keys(UPSTREAMS).join(", ")}), or use ContainerImage.fromRegistry for registries ECR cannot cache`);
+      throw fail(
+        `the cache has no rule for ${host}`,
+        `add its upstream to upstreams (one of ${Object.keys(UPSTREAMS).join(", ")}), or use ContainerImage.fromRegistry for registries ECR cannot cache`,
+      );
     }
     // With an upstream repository prefix, the cache holds `<prefix>/<rest>` for the upstream's `<upstream prefix>/<rest>`.
     let path = parsed.repository;
     if (upstream.upstreamPrefix !== undefined) {
       if (!path.startsWith(`${upstream.upstreamPrefix}/`)) {
-        throw fail(`the repository "${path}" is not under the rule's upstreamRepositoryPrefix "${upstream.upstreamPrefix}"`, `reference an image under ${upstream.upstreamPrefix}/, or widen upstreamRepositoryPrefix`);
+        throw fail(
+          `the repository "${path}" is not under the rule's upstreamRepositoryPrefix "${upstream.upstreamPrefix}"`,
+          `reference an image under ${upstream.upstreamPrefix}/, or widen upstreamRepositoryPrefix`,
+        );
       }
       path = path.slice(upstream.upstreamPrefix.length + 1);
     }
@@ -248,7 +295,9 @@ export class PullThroughCache extends Construct {
   }
 
   private grantPullFrom(role: IRole, upstream: Upstream): IamRolePolicy {
-    return RolePolicy.grant(role, ECR_PULL, `${this.node.path}|${upstream.prefix}`, () => ({ repositories: this.repositoriesOf(upstream) }));
+    return RolePolicy.grant(role, ECR_PULL, `${this.node.path}|${upstream.prefix}`, () => ({
+      repositories: this.repositoriesOf(upstream),
+    }));
   }
 
   /** The ECR repositories an upstream's images are cached in. */
@@ -256,22 +305,44 @@ export class PullThroughCache extends Construct {
     return `arn:${partitionOf(this)}:ecr:${regionOf(this)}:${upstream.rule.registryId}:repository/${upstream.prefix}/*`;
   }
 
-  private credentialsFor(fail: Fail, at: string, upstream: CacheUpstream, spec: UpstreamSpec, prefix: string, id: string): string | undefined {
-    const given = [upstream.credentialSecretArn !== undefined, upstream.username !== undefined || upstream.accessToken !== undefined];
+  private credentialsFor(
+    fail: Fail,
+    at: string,
+    upstream: CacheUpstream,
+    spec: UpstreamSpec,
+    prefix: string,
+    id: string,
+  ): string | undefined {
+    const given = [
+      upstream.credentialSecretArn !== undefined,
+      upstream.username !== undefined || upstream.accessToken !== undefined,
+    ];
     if (!spec.needsCredentials) {
-      const why = upstream.registry === UpstreamRegistry.ECR
-        ? "ECR pulls from another ECR registry with a role: upstreamRoleArn, or the one this construct creates"
-        : "ECR pulls its public images anonymously";
-      if (given.some((g) => g)) throw fail(`${at} ${upstream.registry} takes no credentials`, `remove username, accessToken and credentialSecretArn; ${why}`);
+      const why =
+        upstream.registry === UpstreamRegistry.ECR
+          ? "ECR pulls from another ECR registry with a role: upstreamRoleArn, or the one this construct creates"
+          : "ECR pulls its public images anonymously";
+      if (given.some((g) => g))
+        throw fail(
+          `${at} ${upstream.registry} takes no credentials`,
+          `remove username, accessToken and credentialSecretArn; ${why}`,
+        );
       return undefined;
     }
-    if (given[0] && given[1]) throw fail(`${at} has both credentialSecretArn and username/accessToken`, "give an existing secret or the values for a new one, not both");
+    if (given[0] && given[1])
+      throw fail(
+        `${at} has both credentialSecretArn and username/accessToken`,
+        "give an existing secret or the values for a new one, not both",
+      );
     if (upstream.credentialSecretArn !== undefined) {
       checkCredentialSecretArn(fail, `${at} credentialSecretArn`, upstream.credentialSecretArn);
       return upstream.credentialSecretArn;
     }
     if (upstream.username === undefined || upstream.accessToken === undefined) {
-      throw fail(`${at} ${upstream.registry} needs credentials`, "give username and accessToken (a Terraform reference), or credentialSecretArn of an existing ecr-pullthroughcache/ secret");
+      throw fail(
+        `${at} ${upstream.registry} needs credentials`,
+        "give username and accessToken (a Terraform reference), or credentialSecretArn of an existing ecr-pullthroughcache/ secret",
+      );
     }
     checkUsername(fail, `${at} username`, upstream.username);
     checkSecretValue(fail, `${at} accessToken`, upstream.accessToken);
@@ -306,10 +377,12 @@ export class PullThroughCache extends Construct {
     new IamRolePolicy(role, "Policy", {
       name: "pull-from-upstream-registry",
       role: role.name,
-      policy: jsonDocument(ecrUpstreamPolicy({
-        upstreamRepositories: `arn:${partitionOf(this)}:ecr:${ecr.region}:${ecr.account}:repository/${under}*`,
-        cacheRepositories: this.repositoriesOf(upstream),
-      })),
+      policy: jsonDocument(
+        ecrUpstreamPolicy({
+          upstreamRepositories: `arn:${partitionOf(this)}:ecr:${ecr.region}:${ecr.account}:repository/${under}*`,
+          cacheRepositories: this.repositoriesOf(upstream),
+        }),
+      ),
     });
   }
 
@@ -333,7 +406,10 @@ export class PullThroughCache extends Construct {
 function checkPrefix(fail: Fail, prop: string, prefix: string): void {
   if (Token.isUnresolved(prefix)) return;
   if (prefix.length < 2 || prefix.length > 30 || !REPOSITORY_PREFIX.test(prefix)) {
-    throw fail(`${prop} "${prefix}" is not an ECR repository prefix`, "use 2-30 lowercase letters and digits, separated by '.', '_', '-' or '/'");
+    throw fail(
+      `${prop} "${prefix}" is not an ECR repository prefix`,
+      "use 2-30 lowercase letters and digits, separated by '.', '_', '-' or '/'",
+    );
   }
 }
 
@@ -343,38 +419,79 @@ function checkAzure(fail: Fail, at: string, upstream: CacheUpstream): string | u
     if (host !== undefined) throw fail(`${at} azureRegistryHost is for UpstreamRegistry.AZURE only`, "remove it");
     return undefined;
   }
-  if (host === undefined) throw fail(`${at} AZURE needs azureRegistryHost`, "give the registry's host, <name>.azurecr.io");
+  if (host === undefined)
+    throw fail(`${at} AZURE needs azureRegistryHost`, "give the registry's host, <name>.azurecr.io");
   if (Token.isUnresolved(host)) {
-    throw fail(`${at} azureRegistryHost is a Terraform reference`, "give the host as a literal: images are matched to their upstream by it at synth");
+    throw fail(
+      `${at} azureRegistryHost is a Terraform reference`,
+      "give the host as a literal: images are matched to their upstream by it at synth",
+    );
   }
   if (!AZURE_HOST.test(host)) {
-    throw fail(`${at} azureRegistryHost "${host}" is not an Azure Container Registry host`, "use <name>.azurecr.io, the name being 5-50 lowercase letters and digits");
+    throw fail(
+      `${at} azureRegistryHost "${host}" is not an Azure Container Registry host`,
+      "use <name>.azurecr.io, the name being 5-50 lowercase letters and digits",
+    );
   }
   return host;
 }
 
 /** An ECR upstream's registry, checked; undefined for other upstreams, which must not have its props. */
 function checkEcr(fail: Fail, at: string, upstream: CacheUpstream): EcrUpstream | undefined {
-  const props = { ecrAccountId: upstream.ecrAccountId, ecrRegion: upstream.ecrRegion, upstreamRoleArn: upstream.upstreamRoleArn, upstreamRepositoryPrefix: upstream.upstreamRepositoryPrefix };
+  const props = {
+    ecrAccountId: upstream.ecrAccountId,
+    ecrRegion: upstream.ecrRegion,
+    upstreamRoleArn: upstream.upstreamRoleArn,
+    upstreamRepositoryPrefix: upstream.upstreamRepositoryPrefix,
+  };
   if (upstream.registry !== UpstreamRegistry.ECR) {
     // ECR's guide: the upstream repository prefix and the custom role are for ECR-to-ECR rules.
-    const given = Object.entries(props).filter(([, v]) => v !== undefined).map(([k]) => k);
-    if (given.length > 0) throw fail(`${at} ${given.join(" and ")} ${given.length === 1 ? "is" : "are"} for UpstreamRegistry.ECR only`, "remove them");
+    const given = Object.entries(props)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
+    if (given.length > 0)
+      throw fail(
+        `${at} ${given.join(" and ")} ${given.length === 1 ? "is" : "are"} for UpstreamRegistry.ECR only`,
+        "remove them",
+      );
     return undefined;
   }
   const { ecrAccountId: account, ecrRegion: region } = props;
-  if (account === undefined || region === undefined) throw fail(`${at} ECR needs ecrAccountId and ecrRegion`, "give the upstream registry's 12-digit account id and its region");
+  if (account === undefined || region === undefined)
+    throw fail(
+      `${at} ECR needs ecrAccountId and ecrRegion`,
+      "give the upstream registry's 12-digit account id and its region",
+    );
   if (Token.isUnresolved(account) || Token.isUnresolved(region)) {
-    throw fail(`${at} ecrAccountId or ecrRegion is a Terraform reference`, "give them as literals: images are matched to their upstream by its host at synth");
+    throw fail(
+      `${at} ecrAccountId or ecrRegion is a Terraform reference`,
+      "give them as literals: images are matched to their upstream by its host at synth",
+    );
   }
-  if (!ACCOUNT_ID.test(account)) throw fail(`${at} ecrAccountId "${account}" is not an AWS account id`, "use the 12 digits of the upstream registry's account");
-  if (!REGION.test(region)) throw fail(`${at} ecrRegion "${region}" is not an AWS region`, "use a region name such as us-west-2");
-  if (upstream.upstreamRoleArn !== undefined && !Token.isUnresolved(upstream.upstreamRoleArn) && !ROLE_ARN.test(upstream.upstreamRoleArn)) {
-    throw fail(`${at} upstreamRoleArn "${upstream.upstreamRoleArn}" is not an IAM role ARN`, "pass arn:aws:iam::<account>:role/<name>, a role in this cache's account, or leave it unset to create one");
+  if (!ACCOUNT_ID.test(account))
+    throw fail(
+      `${at} ecrAccountId "${account}" is not an AWS account id`,
+      "use the 12 digits of the upstream registry's account",
+    );
+  if (!REGION.test(region))
+    throw fail(`${at} ecrRegion "${region}" is not an AWS region`, "use a region name such as us-west-2");
+  if (
+    upstream.upstreamRoleArn !== undefined &&
+    !Token.isUnresolved(upstream.upstreamRoleArn) &&
+    !ROLE_ARN.test(upstream.upstreamRoleArn)
+  ) {
+    throw fail(
+      `${at} upstreamRoleArn "${upstream.upstreamRoleArn}" is not an IAM role ARN`,
+      "pass arn:aws:iam::<account>:role/<name>, a role in this cache's account, or leave it unset to create one",
+    );
   }
-  if (upstream.upstreamRepositoryPrefix !== undefined) checkPrefix(fail, `${at} upstreamRepositoryPrefix`, upstream.upstreamRepositoryPrefix);
+  if (upstream.upstreamRepositoryPrefix !== undefined)
+    checkPrefix(fail, `${at} upstreamRepositoryPrefix`, upstream.upstreamRepositoryPrefix);
   if (upstream.upstreamRepositoryPrefix !== undefined && Token.isUnresolved(upstream.upstreamRepositoryPrefix)) {
-    throw fail(`${at} upstreamRepositoryPrefix is a Terraform reference`, "give it as a literal: cached image names are computed from it at synth");
+    throw fail(
+      `${at} upstreamRepositoryPrefix is a Terraform reference`,
+      "give it as a literal: cached image names are computed from it at synth",
+    );
   }
   return { account, region };
 }
@@ -383,9 +500,15 @@ function checkCredentialSecretArn(fail: Fail, prop: string, arn: string): void {
   if (checkSecretArn(fail, arn) === undefined) return;
   const name = arn.slice(arn.indexOf(":secret:") + ":secret:".length);
   if (!name.startsWith(SECRET_NAME_PREFIX)) {
-    throw fail(`${prop} names the secret "${name}", which ECR will not read`, `use a secret whose name starts with ${SECRET_NAME_PREFIX}, or give username and accessToken to create one`);
+    throw fail(
+      `${prop} names the secret "${name}", which ECR will not read`,
+      `use a secret whose name starts with ${SECRET_NAME_PREFIX}, or give username and accessToken to create one`,
+    );
   }
   if (!endsLikeSuffix(arn)) {
-    throw fail(`${prop} is not a complete secret ARN`, "pass the complete ARN, with the 6-character suffix Secrets Manager appends");
+    throw fail(
+      `${prop} is not a complete secret ARN`,
+      "pass the complete ARN, with the 6-character suffix Secrets Manager appends",
+    );
   }
 }

@@ -6,7 +6,12 @@ import { constructFail } from "./private/fail";
 import { checkRegistryHost } from "./private/registry-host";
 import { checkTags, checkUsername } from "./private/aws-values";
 import { checkKmsKeyArn, checkSecretName } from "./private/secret-reference";
-import { checkRecoveryWindow, checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
+import {
+  checkRecoveryWindow,
+  checkSecretValue,
+  checkSecretVersion,
+  createWriteOnlySecret,
+} from "./private/write-only-secret";
 
 /** Props of `RegistrySecret`. */
 export interface RegistrySecretProps {

@@ -10,12 +10,26 @@ const path = require("path");
 
 const root = path.join(__dirname, "..");
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
-const newest = (dir) => Math.max(...fs.readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : mtime(path.join(dir, e.name)))));
+const newest = (dir) =>
+  Math.max(
+    ...fs
+      .readdirSync(dir, { withFileTypes: true })
+      .map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : mtime(path.join(dir, e.name)))),
+  );
 if (newest(path.join(root, "lib")) > mtime(path.join(root, ".jsii"))) {
-  execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, stdio: ["ignore", process.stderr, process.stderr] });
+  execFileSync(process.execPath, [path.join(__dirname, "build.js")], {
+    cwd: root,
+    stdio: ["ignore", process.stderr, process.stderr],
+  });
 }
 const out = path.join(root, "build", "app");
-const sources = ["main.ts", ...fs.readdirSync(path.join(root, "examples")).filter((f) => f.endsWith(".ts")).map((f) => path.join("examples", f))];
+const sources = [
+  "main.ts",
+  ...fs
+    .readdirSync(path.join(root, "examples"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join("examples", f)),
+];
 const outputOf = (source) => path.join(out, source.replace(/\.ts$/, ".js"));
 
 // An output is stale when its source, this script or the installed TypeScript (what transpiles) is newer.
@@ -25,7 +39,10 @@ if (stale.length > 0) {
   const ts = require("typescript");
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true };
   for (const source of stale) {
-    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(root, source), "utf8"), { compilerOptions, fileName: source });
+    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(root, source), "utf8"), {
+      compilerOptions,
+      fileName: source,
+    });
     fs.mkdirSync(path.dirname(outputOf(source)), { recursive: true });
     // Written aside, then renamed into place: apps synthesizing at once (the deploy tests) never read half a file.
     const draft = `${outputOf(source)}.${process.pid}.tmp`;

@@ -20,7 +20,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 // AWS CDK lives in bench/ with its own lockfile, so the library's own dependencies stay lean; installed again when
 // the lockfile is newer than what npm last installed.
 const installed = path.join(bench, "node_modules", ".package-lock.json");
-if (!fs.existsSync(installed) || fs.statSync(path.join(bench, "package-lock.json")).mtimeMs > fs.statSync(installed).mtimeMs) {
+if (
+  !fs.existsSync(installed) ||
+  fs.statSync(path.join(bench, "package-lock.json")).mtimeMs > fs.statSync(installed).mtimeMs
+) {
   execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: bench, stdio: "inherit" });
 }
 execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, stdio: "inherit" });
@@ -30,28 +33,56 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
 const { batch } = require(path.join(root, "build", "lib"));
 const { literalForExpression } = require(path.join(root, "build", "lib", "private", "terraform-expression"));
 const userData = path.join(scratch, "user-data.txt");
-fs.writeFileSync(userData, literalForExpression(batch.EcsAgentAuthUserData.render({
-  registries: [
-    { registry: "quay.io", secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-AbC123" },
-    { registry: "ghcr.io", secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/ghcr-XyZ789" },
-  ],
-})));
+fs.writeFileSync(
+  userData,
+  literalForExpression(
+    batch.EcsAgentAuthUserData.render({
+      registries: [
+        { registry: "quay.io", secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-AbC123" },
+        { registry: "ghcr.io", secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/ghcr-XyZ789" },
+      ],
+    }),
+  ),
+);
 
 /** [group, n, case]: what a row compares. */
-const CASES = [["floor", 0, "floor"], ["floor", 0, "floor-library"]];
+const CASES = [
+  ["floor", 0, "floor"],
+  ["floor", 0, "floor-library"],
+];
 for (const n of [1, 100, 1000]) {
-  CASES.push(["task definitions, 2 private containers, 2 shared imported secrets", n, "library-shared"], ["task definitions, 2 private containers, 2 shared imported secrets", n, "raw-shared"]);
+  CASES.push(
+    ["task definitions, 2 private containers, 2 shared imported secrets", n, "library-shared"],
+    ["task definitions, 2 private containers, 2 shared imported secrets", n, "raw-shared"],
+  );
   CASES.push(["task definitions, 2 private containers, 2 shared imported secrets", n, "raw-shared-tree"]);
-  CASES.push(["task definitions, 2 shared imported secrets", n, "cdk-shared-off"], ["task definitions, 2 shared imported secrets", n, "cdk-shared-on"]);
-  CASES.push(["task definitions, each with its own created secret", n, "library-own"], ["task definitions, each with its own created secret", n, "raw-own"]);
-  CASES.push(["task definitions of a real service (FireLens, secrets, health check, EFS, ARM64)", n, "library-workload"], ["task definitions of a real service (FireLens, secrets, health check, EFS, ARM64)", n, "raw-workload"]);
+  CASES.push(
+    ["task definitions, 2 shared imported secrets", n, "cdk-shared-off"],
+    ["task definitions, 2 shared imported secrets", n, "cdk-shared-on"],
+  );
+  CASES.push(
+    ["task definitions, each with its own created secret", n, "library-own"],
+    ["task definitions, each with its own created secret", n, "raw-own"],
+  );
+  CASES.push(
+    ["task definitions of a real service (FireLens, secrets, health check, EFS, ARM64)", n, "library-workload"],
+    ["task definitions of a real service (FireLens, secrets, health check, EFS, ARM64)", n, "raw-workload"],
+  );
 }
-for (const n of [1, 10, 100]) CASES.push(["Batch compute environments, 2 registries", n, "library-ce"], ["Batch compute environments, 2 registries", n, "raw-ce"]);
+for (const n of [1, 10, 100])
+  CASES.push(
+    ["Batch compute environments, 2 registries", n, "library-ce"],
+    ["Batch compute environments, 2 registries", n, "raw-ce"],
+  );
 
 function runCase(kind, n, keep = false) {
   const outdir = path.join(scratch, `${kind}-${n}`);
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [path.join(bench, "cases.js"), kind, String(n), outdir], { encoding: "utf8", env: { ...process.env, BENCH_USER_DATA: userData }, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [path.join(bench, "cases.js"), kind, String(n), outdir], {
+    encoding: "utf8",
+    env: { ...process.env, BENCH_USER_DATA: userData },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (run.status !== 0) throw new Error(`${kind} ${n} failed:\n${run.stderr.slice(-3000)}`);
   if (!keep) fs.rmSync(outdir, { recursive: true, force: true });
@@ -61,23 +92,39 @@ function runCase(kind, n, keep = false) {
 /** A stack's resources and data sources with metadata dropped and names in references blanked, sorted per type. */
 function normalizedResources(outdir) {
   const config = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"), "utf8"));
-  const blocks = { ...config.resource, ...Object.fromEntries(Object.entries(config.data ?? {}).map(([type, byName]) => [`data.${type}`, byName])) };
-  return Object.fromEntries(Object.entries(blocks).map(([type, byName]) => [type, Object.values(byName)
-    .map(({ "//": _, ...resource }) => JSON.stringify(resource).replace(/((?:data\.)?aws_[a-z0-9_]+)\.[\w-]+\./g, "$1.X."))
-    .sort()]));
+  const blocks = {
+    ...config.resource,
+    ...Object.fromEntries(Object.entries(config.data ?? {}).map(([type, byName]) => [`data.${type}`, byName])),
+  };
+  return Object.fromEntries(
+    Object.entries(blocks).map(([type, byName]) => [
+      type,
+      Object.values(byName)
+        .map(({ "//": _, ...resource }) =>
+          JSON.stringify(resource).replace(/((?:data\.)?aws_[a-z0-9_]+)\.[\w-]+\./g, "$1.X."),
+        )
+        .sort(),
+    ]),
+  );
 }
 
 // Overhead means something only against the same Terraform: each raw case must synthesize what the library does.
 for (const kind of ["shared", "own", "workload", "ce"]) {
   runCase(`library-${kind}`, 3, true);
   runCase(`raw-${kind}`, 3, true);
-  const [library, rawOutput] = [`library-${kind}-3`, `raw-${kind}-3`].map((dir) => normalizedResources(path.join(scratch, dir)));
-  if (JSON.stringify(library) !== JSON.stringify(rawOutput)) throw new Error(`raw-${kind} does not synthesize what library-${kind} does`);
+  const [library, rawOutput] = [`library-${kind}-3`, `raw-${kind}-3`].map((dir) =>
+    normalizedResources(path.join(scratch, dir)),
+  );
+  if (JSON.stringify(library) !== JSON.stringify(rawOutput))
+    throw new Error(`raw-${kind} does not synthesize what library-${kind} does`);
 }
 // The raw case laid out in the library's construct tree synthesizes the very same file, names included.
 runCase("raw-shared-tree", 3, true);
-const [treeLibrary, treeRaw] = ["library-shared-3", "raw-shared-tree-3"].map((dir) => JSON.parse(fs.readFileSync(path.join(scratch, dir, "stacks", "bench", "cdk.tf.json"), "utf8")));
-if (JSON.stringify([treeLibrary.resource, treeLibrary.data]) !== JSON.stringify([treeRaw.resource, treeRaw.data])) throw new Error("raw-shared-tree does not synthesize exactly what library-shared does");
+const [treeLibrary, treeRaw] = ["library-shared-3", "raw-shared-tree-3"].map((dir) =>
+  JSON.parse(fs.readFileSync(path.join(scratch, dir, "stacks", "bench", "cdk.tf.json"), "utf8")),
+);
+if (JSON.stringify([treeLibrary.resource, treeLibrary.data]) !== JSON.stringify([treeRaw.resource, treeRaw.data]))
+  throw new Error("raw-shared-tree does not synthesize exactly what library-shared does");
 
 function timed(command, args, options) {
   const start = process.hrtime.bigint();
@@ -91,7 +138,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 // The main job: the README's `npm run synth` against `cdktf synth` running main.ts compiled ahead of time, and that
 // compiled app alone (node, no CLI) against the floor.
 // scripts/app.js (what cdktf.json runs) leaves the app compiled in build/app.
-execFileSync(process.execPath, [path.join(__dirname, "app.js")], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: path.join(scratch, "first.out") } });
+execFileSync(process.execPath, [path.join(__dirname, "app.js")], {
+  cwd: root,
+  env: { ...process.env, CDKTF_OUTDIR: path.join(scratch, "first.out") },
+});
 const compiled = path.join(root, "build", "app");
 const cdktf = path.join(root, "node_modules", ".bin", "cdktf");
 const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
@@ -105,15 +155,35 @@ for (let round = 1; round <= ROUNDS; round++) {
     if (!results.has(key)) results.set(key, []);
     results.get(key).push(runCase(kind, n));
   }
-  synth.npm.push(timed("npm", ["run", "synth", "--silent", "--", "--output", path.join(scratch, "npm.out")], { cwd: root, env }));
-  synth.precompiled.push(timed(cdktf, ["synth", "--app", `node ${path.join(compiled, "main.js")}`, "--output", path.join(scratch, "cdktf.out")], { cwd: root, env }));
-  synth.app.push(timed(process.execPath, [path.join(compiled, "main.js")], { cwd: root, env: { ...env, CDKTF_OUTDIR: path.join(scratch, "app.out") } }));
+  synth.npm.push(
+    timed("npm", ["run", "synth", "--silent", "--", "--output", path.join(scratch, "npm.out")], { cwd: root, env }),
+  );
+  synth.precompiled.push(
+    timed(
+      cdktf,
+      ["synth", "--app", `node ${path.join(compiled, "main.js")}`, "--output", path.join(scratch, "cdktf.out")],
+      { cwd: root, env },
+    ),
+  );
+  synth.app.push(
+    timed(process.execPath, [path.join(compiled, "main.js")], {
+      cwd: root,
+      env: { ...env, CDKTF_OUTDIR: path.join(scratch, "app.out") },
+    }),
+  );
 }
 
 const stat = (key) => {
   const runs = results.get(key);
   const walls = runs.map((r) => r.wall);
-  return { wall: median(walls), min: Math.min(...walls), max: Math.max(...walls), cpu: median(runs.map((r) => r.cpuSeconds)), rss: median(runs.map((r) => r.maxRssMiB)), resources: runs[0].resources };
+  return {
+    wall: median(walls),
+    min: Math.min(...walls),
+    max: Math.max(...walls),
+    cpu: median(runs.map((r) => r.cpuSeconds)),
+    rss: median(runs.map((r) => r.maxRssMiB)),
+    resources: runs[0].resources,
+  };
 };
 const floor = stat("floor@0");
 const floorLibrary = stat("floor-library@0");
@@ -129,7 +199,7 @@ const lines = [
   "- **floor**: Node loading `cdktf` and the provider classes the library uses, synthesizing an empty stack.",
   "- **raw**: the same resources written with the provider classes directly (bench/cases.js), as a user without the library would; the runner checks first that each raw case synthesizes exactly the library's Terraform (resource names aside).",
   "- **raw in the library's construct tree**: the raw shared-secret case with its resources nested as the library nests them (a construct per task definition, the role's policies under the role), which makes the synthesized file identical to the library's, Terraform names included; the difference between this row and the flat raw row is what the tree alone costs.",
-  "- **AWS CDK v2** (aws-cdk-lib, bench/package.json): `FargateTaskDefinition` with `ContainerImage.fromRegistry(..., { credentials })`; *off* is `app.synth({ skipValidation: true })`, *on* is `app.synth({ validateOnSynthesis: true })` with construct validation. Not like for like: CDK also writes a cloud assembly and makes a task role per task, and CloudFormation's 500-resource stack limit is lifted (`@aws-cdk/core:stackResourceLimit: 0`) so large cases synthesize; its \"÷ floor\" is against the cdktf floor.",
+  '- **AWS CDK v2** (aws-cdk-lib, bench/package.json): `FargateTaskDefinition` with `ContainerImage.fromRegistry(..., { credentials })`; *off* is `app.synth({ skipValidation: true })`, *on* is `app.synth({ validateOnSynthesis: true })` with construct validation. Not like for like: CDK also writes a cloud assembly and makes a task role per task, and CloudFormation\'s 500-resource stack limit is lifted (`@aws-cdk/core:stackResourceLimit: 0`) so large cases synthesize; its "÷ floor" is against the cdktf floor.',
   "",
   `Floor: ${seconds(floor.wall)} wall (${seconds(floor.min)}–${seconds(floor.max)}), ${floor.cpu.toFixed(2)} s CPU, ${floor.rss.toFixed(0)} MiB. With the package loaded as well: ${seconds(floorLibrary.wall)} (${seconds(floorLibrary.min)}–${seconds(floorLibrary.max)}), +${((floorLibrary.wall - floor.wall) * 1000).toFixed(0)} ms, ${floorLibrary.rss.toFixed(0)} MiB.`,
   "",
@@ -140,13 +210,31 @@ for (const [group, n, kind] of CASES.filter(([, , k]) => k.startsWith("library-"
   const s = stat(`${kind}@${n}`);
   const rawStat = stat(`${kind.replace("library-", "raw-")}@${n}`);
   const cdk = kind === "library-shared" ? [stat(`cdk-shared-off@${n}`), stat(`cdk-shared-on@${n}`)] : undefined;
-  const row = (label, x, extra) => `| ${label} | ${n} | ${x.resources} | ${seconds(x.wall)} (${x.min.toFixed(2)}–${x.max.toFixed(2)}) | ${x.cpu.toFixed(2)} s | ${x.rss.toFixed(0)} MiB | ${ratio(x.wall, floor.wall)} | ${extra} |`;
-  lines.push(row(`${group}: **library**`, s, `${ratio(s.wall, rawStat.wall)} / ${ratio(s.rss, rawStat.rss)} | ${cdk ? `${ratio(s.wall, cdk[0].wall)} / ${ratio(s.wall, cdk[1].wall)}` : "–"}`));
+  const row = (label, x, extra) =>
+    `| ${label} | ${n} | ${x.resources} | ${seconds(x.wall)} (${x.min.toFixed(2)}–${x.max.toFixed(2)}) | ${x.cpu.toFixed(2)} s | ${x.rss.toFixed(0)} MiB | ${ratio(x.wall, floor.wall)} | ${extra} |`;
+  lines.push(
+    row(
+      `${group}: **library**`,
+      s,
+      `${ratio(s.wall, rawStat.wall)} / ${ratio(s.rss, rawStat.rss)} | ${cdk ? `${ratio(s.wall, cdk[0].wall)} / ${ratio(s.wall, cdk[1].wall)}` : "–"}`,
+    ),
+  );
   lines.push(row(`${group}: raw`, rawStat, "1.00× / 1.00× | –"));
-  if (cdk) for (const [label, c] of [["AWS CDK, validation off", cdk[0]], ["AWS CDK, validation on", cdk[1]]]) lines.push(row(`${group}: ${label}`, c, "– | –"));
+  if (cdk)
+    for (const [label, c] of [
+      ["AWS CDK, validation off", cdk[0]],
+      ["AWS CDK, validation on", cdk[1]],
+    ])
+      lines.push(row(`${group}: ${label}`, c, "– | –"));
   if (kind === "library-shared") {
     const tree = stat(`raw-shared-tree@${n}`);
-    lines.push(row(`${group}: raw in the library's construct tree`, tree, `${ratio(tree.wall, rawStat.wall)} / ${ratio(tree.rss, rawStat.rss)} | –`));
+    lines.push(
+      row(
+        `${group}: raw in the library's construct tree`,
+        tree,
+        `${ratio(tree.wall, rawStat.wall)} / ${ratio(tree.rss, rawStat.rss)} | –`,
+      ),
+    );
   }
 }
 const npmSynth = median(synth.npm);

@@ -12,15 +12,31 @@ const path = require("path");
 /** Runs pacmak for each package folder; returns what pacmak printed, all runs together. */
 function generateBindings({ packageDirs, outdir, targets = ["python", "java", "dotnet", "go"], codeOnly = false }) {
   // jsii warns on every run that Node 20 is past its end of life; the README says so once (Install).
-  const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1", JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0] };
+  const env = {
+    ...process.env,
+    JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1",
+    JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0],
+  };
   const pacmak = require.resolve("jsii-pacmak/bin/jsii-pacmak");
   let printed = "";
   for (const dir of packageDirs) {
     const name = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).name;
-    const args = [pacmak, ...(codeOnly ? ["--code-only"] : []), "--no-npmignore", "--targets", ...targets, "--outdir", path.resolve(outdir, name), path.resolve(dir)];
+    const args = [
+      pacmak,
+      ...(codeOnly ? ["--code-only"] : []),
+      "--no-npmignore",
+      "--targets",
+      ...targets,
+      "--outdir",
+      path.resolve(outdir, name),
+      path.resolve(dir),
+    ];
     const result = spawnSync(process.execPath, args, { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     printed += `${result.stdout}${result.stderr}`;
-    if (result.status !== 0) throw new Error(`jsii-pacmak failed for ${name} (${result.status ?? result.error}):\n${result.stdout}${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(
+        `jsii-pacmak failed for ${name} (${result.status ?? result.error}):\n${result.stdout}${result.stderr}`,
+      );
   }
   return printed;
 }
@@ -45,7 +61,9 @@ module.exports = { generateBindings, parseArguments };
 if (require.main === module) {
   const options = parseArguments(process.argv.slice(2));
   if (options === undefined) {
-    console.error("usage: node scripts/bindings.js [--code-only] [--targets <language>...] --outdir <dir> <package folder>...");
+    console.error(
+      "usage: node scripts/bindings.js [--code-only] [--targets <language>...] --outdir <dir> <package folder>...",
+    );
     process.exit(2);
   }
   process.stdout.write(generateBindings(options));

@@ -37,15 +37,22 @@ fs.mkdirSync(path.join(out, "lib"), { recursive: true });
 copyTree(path.join(root, "lib"), path.join(out, "lib"));
 for (const file of ["LICENSE", "CHANGELOG.md"]) fs.copyFileSync(path.join(root, file), path.join(out, file));
 // The README is the one of both flavours; this one says first what differs, then shows the snippets renamed.
-const readme = fs.readFileSync(path.join(root, "README.md"), "utf8")
-  .replace(/^# cdktf-private-registry\n/, `# ${packageName}\n\nThe CDK Terrain (cdktn) flavour of cdktf-private-registry: the same constructs and API, built from the same source\nfor \`cdktn\` ${peers.cdktn} and \`@cdktn/provider-aws\` ${peers["@cdktn/provider-aws"]}. Set \`targetVersions\` as described under "CDK Terrain" below.\n`)
+const readme = fs
+  .readFileSync(path.join(root, "README.md"), "utf8")
+  .replace(
+    /^# cdktf-private-registry\n/,
+    `# ${packageName}\n\nThe CDK Terrain (cdktn) flavour of cdktf-private-registry: the same constructs and API, built from the same source\nfor \`cdktn\` ${peers.cdktn} and \`@cdktn/provider-aws\` ${peers["@cdktn/provider-aws"]}. Set \`targetVersions\` as described under "CDK Terrain" below.\n`,
+  )
   .replace(/```ts\n[\s\S]*?```/g, renameSpecifiers);
 fs.writeFileSync(path.join(out, "README.md"), readme);
 
 // The other languages' names follow the main package's, with the flavour's name (see README "Other languages").
 const targets = {
   python: { distName: "cdktn-private-registry", module: "cdktn_private_registry" },
-  java: { package: "io.github.cdktf_private_registry.cdktn", maven: { groupId: "io.github.cdktf-private-registry", artifactId: "cdktn-private-registry" } },
+  java: {
+    package: "io.github.cdktf_private_registry.cdktn",
+    maven: { groupId: "io.github.cdktf-private-registry", artifactId: "cdktn-private-registry" },
+  },
   dotnet: { namespace: "CdktnPrivateRegistry", packageId: "CdktnPrivateRegistry" },
   go: { moduleName: "github.com/cdktf-private-registry/cdktn-private-registry-go" },
 };
@@ -62,9 +69,28 @@ const flavour = {
 fs.writeFileSync(path.join(out, "package.json"), `${JSON.stringify(flavour, null, 2)}\n`);
 
 // jsii warns on every build that Node 20 is past its end of life; the README says so once (Install).
-const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1", JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0] };
-execFileSync(process.execPath, [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings", "--no-fix-peer-dependencies"], { cwd: out, stdio: "inherit", env });
-fs.cpSync(path.join(out, "lib", "batch", "assets"), path.join(out, "build", "lib", "batch", "assets"), { recursive: true });
+const env = {
+  ...process.env,
+  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1",
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0],
+};
+execFileSync(
+  process.execPath,
+  [
+    require.resolve("jsii/bin/jsii"),
+    "--generate-tsconfig",
+    "tsconfig.jsii.json",
+    "--fail-on-warnings",
+    "--no-fix-peer-dependencies",
+  ],
+  { cwd: out, stdio: "inherit", env },
+);
+fs.cpSync(path.join(out, "lib", "batch", "assets"), path.join(out, "build", "lib", "batch", "assets"), {
+  recursive: true,
+});
 // jsii-docgen looks for the dependencies' assemblies only in the package's own node_modules.
 fs.symlinkSync(path.join(line, "node_modules"), path.join(out, "node_modules"), "dir");
-execFileSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), "-o", "API.md"], { cwd: out, stdio: "inherit" });
+execFileSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), "-o", "API.md"], {
+  cwd: out,
+  stdio: "inherit",
+});

@@ -8,6 +8,16 @@ const path = require("path");
 const root = path.join(__dirname, "..");
 fs.rmSync(path.join(root, "build"), { recursive: true, force: true });
 // jsii warns on every build that Node 20 is past its end of life; the README says so once (Install).
-const env = { ...process.env, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1", JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0] };
-execFileSync(process.execPath, [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings"], { cwd: root, stdio: "inherit", env });
-fs.cpSync(path.join(root, "lib", "batch", "assets"), path.join(root, "build", "lib", "batch", "assets"), { recursive: true });
+const env = {
+  ...process.env,
+  JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1",
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split(".")[0],
+};
+execFileSync(
+  process.execPath,
+  [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings"],
+  { cwd: root, stdio: "inherit", env },
+);
+fs.cpSync(path.join(root, "lib", "batch", "assets"), path.join(root, "build", "lib", "batch", "assets"), {
+  recursive: true,
+});

@@ -13,7 +13,10 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "docgen-"));
 try {
   for (const file of ["package.json", ".jsii"]) fs.copyFileSync(path.join(root, file), path.join(scratch, file));
   fs.symlinkSync(path.join(root, "node_modules"), path.join(scratch, "node_modules"), "dir");
-  execFileSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), "-o", output], { cwd: scratch, stdio: "inherit" });
+  execFileSync(process.execPath, [require.resolve("jsii-docgen/bin/jsii-docgen"), "-o", output], {
+    cwd: scratch,
+    stdio: "inherit",
+  });
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
 }

@@ -28,7 +28,9 @@ function pack(packageDir, destination) {
     const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8"));
     fs.writeFileSync(path.join(staging, "package.json"), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`);
     fs.mkdirSync(destination, { recursive: true });
-    const [packed] = JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", path.resolve(destination)], staging));
+    const [packed] = JSON.parse(
+      npm(["pack", "--json", "--ignore-scripts", "--pack-destination", path.resolve(destination)], staging),
+    );
     return path.join(path.resolve(destination), packed.filename);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

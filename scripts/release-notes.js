@@ -11,12 +11,21 @@ function releaseNotes(tag, version, changelog) {
     throw new Error(`release ${tag}: ${problem}. Fix: ${fix}.`);
   };
   if (!tag.startsWith("v")) fail("a release tag starts with v", `tag the release commit v${tag}`);
-  if (tag !== `v${version}`) fail(`the tag does not match package.json's version ${version}`, `tag the release commit v${version}, or set "version" to ${tag.replace(/^v/, "")} in that commit`);
+  if (tag !== `v${version}`)
+    fail(
+      `the tag does not match package.json's version ${version}`,
+      `tag the release commit v${version}, or set "version" to ${tag.replace(/^v/, "")} in that commit`,
+    );
   const sections = changelog.split(/^(?=## )/m);
   const section = sections.find((s) => s.startsWith(`## ${version} `) || s.startsWith(`## ${version}\n`));
-  if (section === undefined) fail(`CHANGELOG.md has no "## ${version}" section`, `move the changes under a heading "## ${version} (<date>)"`);
+  if (section === undefined)
+    fail(`CHANGELOG.md has no "## ${version}" section`, `move the changes under a heading "## ${version} (<date>)"`);
   const [heading, ...body] = section.split("\n");
-  if (/unreleased/i.test(heading)) fail(`CHANGELOG.md's "${heading}" is still marked unreleased`, `give it the release date in the release commit, e.g. "## ${version} (${new Date().toISOString().slice(0, 10)})"`);
+  if (/unreleased/i.test(heading))
+    fail(
+      `CHANGELOG.md's "${heading}" is still marked unreleased`,
+      `give it the release date in the release commit, e.g. "## ${version} (${new Date().toISOString().slice(0, 10)})"`,
+    );
   const notes = body.join("\n").trim();
   if (notes === "") fail(`CHANGELOG.md's "${heading}" section is empty`, "write what changed under it");
   return `${notes}\n`;

@@ -26,7 +26,17 @@ const ALPHABETS = [
   "\u2028\u2029\u200b\ufeff", // separators and zero-width characters
   "🚀🔑🐳", // outside the BMP (surrogate pairs in JSON)
 ];
-const HOSTILE = ["$(touch /tmp/fuzz-pwned)", "`id`", "'; rm -rf / ;'", "${HOME}", "%{x}", "\\u0000", "\"},\"x\":{\"", "=", "\n#comment\nECS_CLUSTER=evil"];
+const HOSTILE = [
+  "$(touch /tmp/fuzz-pwned)",
+  "`id`",
+  "'; rm -rf / ;'",
+  "${HOME}",
+  "%{x}",
+  "\\u0000",
+  '"},"x":{"',
+  "=",
+  "\n#comment\nECS_CLUSTER=evil",
+];
 
 function credential(next: () => number, maxLength: number): string {
   const length = 1 + Math.floor(next() * maxLength);
@@ -46,40 +56,60 @@ function authData(run: BootRun): Record<string, { username: string; password: st
 }
 
 describe(`${RUNS * REGISTRIES_PER_RUN} generated credentials across ${REGISTRIES_PER_RUN} registries per boot`, () => {
-  test.each(Array.from({ length: RUNS }, (_, i) => [i]))("seed %i round-trips byte for byte through ecs.config", (seed) => {
-    const next = random(seed + 1);
-    const registries = Array.from({ length: REGISTRIES_PER_RUN }, (_, i) => ({
-      registry: `registry-${i}.example.com`,
-      secretArn: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:fuzz/${seed}/${i}-Ab${String(i).padStart(4, "0")}`,
-    }));
-    // Every fifth run holds long values, up to 1,024 characters (up to 12 bytes each once escaped) that together stay
-    // under the agent's 128 KiB line; longer ones are the next block's concern.
-    const maxLength = seed % 5 === 4 ? 1024 : 64;
-    const expected = Object.fromEntries(registries.map((r) => [r.registry, { username: credential(next, 32), password: credential(next, maxLength), email: "" }]));
-    const secrets = Object.fromEntries(registries.map((r) => [r.secretArn, JSON.stringify({ username: expected[r.registry].username, password: expected[r.registry].password })]));
-    const run = runBootScript(shippedScript(registries), { secrets, existingEcsConfig: "ECS_CLUSTER=fuzz\n" });
-    expect(run.stderr).toContain(`wrote credentials for ${REGISTRIES_PER_RUN} registries`);
-    expect(run.status).toBe(0);
-    const lines = run.ecsConfig!.split("\n");
-    expect(lines.filter((l) => l !== "")).toHaveLength(3); // ECS_CLUSTER, the auth type, one auth data line
-    expect(lines[0]).toBe("ECS_CLUSTER=fuzz");
-    expect(authData(run)).toEqual(expected);
-    const visible = [run.stdout, run.stderr, run.argv].join("\n");
-    for (const { password } of Object.values(expected)) if (password.length >= 8) expect(visible).not.toContain(password);
-  });
+  test.each(Array.from({ length: RUNS }, (_, i) => [i]))(
+    "seed %i round-trips byte for byte through ecs.config",
+    (seed) => {
+      const next = random(seed + 1);
+      const registries = Array.from({ length: REGISTRIES_PER_RUN }, (_, i) => ({
+        registry: `registry-${i}.example.com`,
+        secretArn: `arn:aws:secretsmanager:eu-west-1:111122223333:secret:fuzz/${seed}/${i}-Ab${String(i).padStart(4, "0")}`,
+      }));
+      // Every fifth run holds long values, up to 1,024 characters (up to 12 bytes each once escaped) that together stay
+      // under the agent's 128 KiB line; longer ones are the next block's concern.
+      const maxLength = seed % 5 === 4 ? 1024 : 64;
+      const expected = Object.fromEntries(
+        registries.map((r) => [
+          r.registry,
+          { username: credential(next, 32), password: credential(next, maxLength), email: "" },
+        ]),
+      );
+      const secrets = Object.fromEntries(
+        registries.map((r) => [
+          r.secretArn,
+          JSON.stringify({ username: expected[r.registry].username, password: expected[r.registry].password }),
+        ]),
+      );
+      const run = runBootScript(shippedScript(registries), { secrets, existingEcsConfig: "ECS_CLUSTER=fuzz\n" });
+      expect(run.stderr).toContain(`wrote credentials for ${REGISTRIES_PER_RUN} registries`);
+      expect(run.status).toBe(0);
+      const lines = run.ecsConfig!.split("\n");
+      expect(lines.filter((l) => l !== "")).toHaveLength(3); // ECS_CLUSTER, the auth type, one auth data line
+      expect(lines[0]).toBe("ECS_CLUSTER=fuzz");
+      expect(authData(run)).toEqual(expected);
+      const visible = [run.stdout, run.stderr, run.argv].join("\n");
+      for (const { password } of Object.values(expected))
+        if (password.length >= 8) expect(visible).not.toContain(password);
+    },
+  );
 });
 
 describe("an auth line longer than the ECS agent can take", () => {
   const ARN_A = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:big/a-AbC123";
   const ARN_B = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:big/b-AbC123";
-  const registries = [{ registry: "a.example.com", secretArn: ARN_A }, { registry: "b.example.com", secretArn: ARN_B }];
+  const registries = [
+    { registry: "a.example.com", secretArn: ARN_A },
+    { registry: "b.example.com", secretArn: ARN_B },
+  ];
 
   test.each([
     ["two 64 KiB secrets", "x".repeat(65536), "y".repeat(65536)],
     ["CJK text, six bytes per character once escaped", "語".repeat(25000), "短"],
   ])("%s: reported, not written", (_, a, b) => {
     const run = runBootScript(shippedScript(registries), {
-      secrets: { [ARN_A]: JSON.stringify({ username: "u", password: a }), [ARN_B]: JSON.stringify({ username: "u", password: b }) },
+      secrets: {
+        [ARN_A]: JSON.stringify({ username: "u", password: a }),
+        [ARN_B]: JSON.stringify({ username: "u", password: b }),
+      },
       existingEcsConfig: "ECS_CLUSTER=big\n",
     });
     expect(run.status).not.toBe(0);
@@ -90,7 +120,10 @@ describe("an auth line longer than the ECS agent can take", () => {
 
   test("just under the limit is written (control)", () => {
     const run = runBootScript(shippedScript(registries), {
-      secrets: { [ARN_A]: JSON.stringify({ username: "u", password: "x".repeat(60000) }), [ARN_B]: JSON.stringify({ username: "u", password: "y".repeat(60000) }) },
+      secrets: {
+        [ARN_A]: JSON.stringify({ username: "u", password: "x".repeat(60000) }),
+        [ARN_B]: JSON.stringify({ username: "u", password: "y".repeat(60000) }),
+      },
     });
     expect(run.status).toBe(0);
     expect(Object.keys(authData(run))).toEqual(["a.example.com", "b.example.com"]);

@@ -31,7 +31,7 @@ describe("the boot script, run in a sandbox", () => {
     };
     const run = runBootScript(shippedScript(), {
       secrets,
-      existingEcsConfig: "ECS_CLUSTER=batch-ce\nECS_ENGINE_AUTH_TYPE=dockercfg\nECS_ENGINE_AUTH_DATA={\"stale\":{}}\n",
+      existingEcsConfig: 'ECS_CLUSTER=batch-ce\nECS_ENGINE_AUTH_TYPE=dockercfg\nECS_ENGINE_AUTH_DATA={"stale":{}}\n',
     });
     expect(run.stderr).toMatch(/wrote credentials for 3 registries/);
     expect(run.status).toBe(0);
@@ -51,9 +51,13 @@ describe("the boot script, run in a sandbox", () => {
   });
 
   test("creates /etc/ecs/ecs.config when absent", () => {
-    const run = runBootScript(shippedScript([{ registry: "ghcr.io", secretArn: QUAY }]), { secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p" }) } });
+    const run = runBootScript(shippedScript([{ registry: "ghcr.io", secretArn: QUAY }]), {
+      secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p" }) },
+    });
     expect(run.status).toBe(0);
-    expect(run.ecsConfig).toBe('ECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"ghcr.io":{"email":"","password":"p","username":"u"}}\n');
+    expect(run.ecsConfig).toBe(
+      'ECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"ghcr.io":{"email":"","password":"p","username":"u"}}\n',
+    );
     expect(run.ecsConfigMode).toBe(0o600);
   });
 
@@ -79,7 +83,9 @@ describe("the boot script, run in a sandbox", () => {
 
   test("retries with backoff while Secrets Manager is unreachable, then succeeds", () => {
     const run = runBootScript(shippedScript(), {
-      secrets: Object.fromEntries([HUB, QUAY, LOCAL].map((arn) => [arn, JSON.stringify({ username: "u", password: "p" })])),
+      secrets: Object.fromEntries(
+        [HUB, QUAY, LOCAL].map((arn) => [arn, JSON.stringify({ username: "u", password: "p" })]),
+      ),
       awsFailures: 4,
     });
     expect(run.status).toBe(0);
@@ -89,7 +95,10 @@ describe("the boot script, run in a sandbox", () => {
 
   test("a missing secret fails fast and clearly, leaving ecs.config untouched", () => {
     const before = "ECS_CLUSTER=batch-ce\n";
-    const run = runBootScript(shippedScript(), { secrets: { [HUB]: JSON.stringify({ username: "u", password: "p4ss" }) }, existingEcsConfig: before });
+    const run = runBootScript(shippedScript(), {
+      secrets: { [HUB]: JSON.stringify({ username: "u", password: "p4ss" }) },
+      existingEcsConfig: before,
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`secret ${QUAY} does not exist in eu-west-1`);
     expect(run.stderr).toMatch(/ERROR: no credentials for registry quay.io/);
@@ -105,7 +114,10 @@ describe("the boot script, run in a sandbox", () => {
     [JSON.stringify(["s3cr3t-value"]), /is not a JSON object/],
     [null, /is not a JSON object/],
   ])("a malformed secret (%s) fails without echoing it", (secretString, message) => {
-    const run = runBootScript(shippedScript([{ registry: "quay.io", secretArn: QUAY }]), { secrets: { [QUAY]: secretString }, existingEcsConfig: "ECS_CLUSTER=x\n" });
+    const run = runBootScript(shippedScript([{ registry: "quay.io", secretArn: QUAY }]), {
+      secrets: { [QUAY]: secretString },
+      existingEcsConfig: "ECS_CLUSTER=x\n",
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/nothing was written/);
@@ -116,11 +128,19 @@ describe("the boot script, run in a sandbox", () => {
 
 describe("the boot script run again, as the refresh timer does", () => {
   const script = shippedScript([{ registry: "quay.io", secretArn: QUAY }]);
-  const first = (password: string) => runBootScript(script, { secrets: { [QUAY]: JSON.stringify({ username: "u", password }) }, existingEcsConfig: "ECS_CLUSTER=batch\n" });
+  const first = (password: string) =>
+    runBootScript(script, {
+      secrets: { [QUAY]: JSON.stringify({ username: "u", password }) },
+      existingEcsConfig: "ECS_CLUSTER=batch\n",
+    });
 
   test("with unchanged secrets, neither rewrites ecs.config nor restarts the agent", () => {
     const before = first("p1").ecsConfig!;
-    const again = runBootScript(script, { secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p1" }) }, existingEcsConfig: before, ecsRunning: true });
+    const again = runBootScript(script, {
+      secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p1" }) },
+      existingEcsConfig: before,
+      ecsRunning: true,
+    });
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/credentials for 1 registry unchanged; .* and the ECS agent left alone/);
     expect(again.ecsConfig).toBe(before);
@@ -129,9 +149,15 @@ describe("the boot script run again, as the refresh timer does", () => {
 
   test("with a rotated secret, rewrites the credentials and restarts the running agent", () => {
     const before = first("p1").ecsConfig!;
-    const again = runBootScript(script, { secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p2-rotated" }) }, existingEcsConfig: before, ecsRunning: true });
+    const again = runBootScript(script, {
+      secrets: { [QUAY]: JSON.stringify({ username: "u", password: "p2-rotated" }) },
+      existingEcsConfig: before,
+      ecsRunning: true,
+    });
     expect(again.status).toBe(0);
-    expect(again.ecsConfig).toBe('ECS_CLUSTER=batch\nECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"quay.io":{"email":"","password":"p2-rotated","username":"u"}}\n');
+    expect(again.ecsConfig).toBe(
+      'ECS_CLUSTER=batch\nECS_ENGINE_AUTH_TYPE=docker\nECS_ENGINE_AUTH_DATA={"quay.io":{"email":"","password":"p2-rotated","username":"u"}}\n',
+    );
     expect(again.systemctl).toEqual(["systemctl is-active --quiet ecs", "systemctl try-restart --no-block ecs"]);
     expect([again.stdout, again.stderr, again.argv].join("\n")).not.toContain("p2-rotated");
   });

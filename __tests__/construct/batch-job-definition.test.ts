@@ -6,7 +6,8 @@ import { ContainerImage, EphemeralVariable, RegistrySecret, batch } from "../../
 import { decodeDocument } from "../support/documents";
 import { KEY_ARN, quay, ref, resourcesOf, SECRET_ARN, testStack } from "../support/stacks";
 
-const propsOf = (stack: ReturnType<typeof testStack>) => decodeDocument(resourcesOf(stack, "aws_batch_job_definition")[0].container_properties);
+const propsOf = (stack: ReturnType<typeof testStack>) =>
+  decodeDocument(resourcesOf(stack, "aws_batch_job_definition")[0].container_properties);
 
 describe("batch.JobDefinition", () => {
   test("Fargate: native repositoryCredentials, created execution role granted read, platform and network", () => {
@@ -34,7 +35,10 @@ describe("batch.JobDefinition", () => {
     });
     expect(propsOf(stack)).toEqual({
       image: "quay.io/org/job:1",
-      resourceRequirements: [{ type: "VCPU", value: "0.25" }, { type: "MEMORY", value: "512" }],
+      resourceRequirements: [
+        { type: "VCPU", value: "0.25" },
+        { type: "MEMORY", value: "512" },
+      ],
       executionRoleArn: ref(stack, job.executionRole.arn),
       repositoryCredentials: { credentialsParameter: SECRET_ARN },
       jobRoleArn: "arn:aws:iam::111122223333:role/job",
@@ -44,14 +48,23 @@ describe("batch.JobDefinition", () => {
       networkConfiguration: { assignPublicIp: "ENABLED" },
     });
     const policy = decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy);
-    expect(policy.Statement.map((s: any) => [s.Action, s.Resource])).toEqual([["secretsmanager:GetSecretValue", SECRET_ARN], ["kms:Decrypt", KEY_ARN]]);
-    expect(synth).toHaveResourceWithProperties(IamRolePolicyAttachment, { policy_arn: expect.stringContaining("AmazonECSTaskExecutionRolePolicy") });
+    expect(policy.Statement.map((s: any) => [s.Action, s.Resource])).toEqual([
+      ["secretsmanager:GetSecretValue", SECRET_ARN],
+      ["kms:Decrypt", KEY_ARN],
+    ]);
+    expect(synth).toHaveResourceWithProperties(IamRolePolicyAttachment, {
+      policy_arn: expect.stringContaining("AmazonECSTaskExecutionRolePolicy"),
+    });
     expect(job.arn).toBeDefined();
   });
 
   test("sourceAccountCondition limits the created execution role's trust to the stack's account", () => {
     const stack = testStack();
-    new batch.JobDefinition(stack, "Job", { platform: batch.Platform.FARGATE, image: ContainerImage.fromRegistry("nginx"), sourceAccountCondition: true });
+    new batch.JobDefinition(stack, "Job", {
+      platform: batch.Platform.FARGATE,
+      image: ContainerImage.fromRegistry("nginx"),
+      sourceAccountCondition: true,
+    });
     const [role] = resourcesOf(stack, "aws_iam_role");
     expect(decodeDocument(role.assume_role_policy).Statement[0].Condition).toEqual({
       StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.PrivateRegistryCallerIdentity.account_id}" },
@@ -61,29 +74,59 @@ describe("batch.JobDefinition", () => {
   test("EC2 with a given execution role and a RegistrySecret", () => {
     const stack = testStack();
     const role = new IamRole(stack, "Exec", { assumeRolePolicy: "{}" });
-    const secret = new RegistrySecret(stack, "Hub", { registry: "docker.io", username: "u", password: new EphemeralVariable(stack, "pw").value });
-    new batch.JobDefinition(stack, "Job", { platform: batch.Platform.EC2, image: ContainerImage.fromRegistry("me/app", { credentials: secret.credentials }), executionRole: role, name: "nightly" });
+    const secret = new RegistrySecret(stack, "Hub", {
+      registry: "docker.io",
+      username: "u",
+      password: new EphemeralVariable(stack, "pw").value,
+    });
+    new batch.JobDefinition(stack, "Job", {
+      platform: batch.Platform.EC2,
+      image: ContainerImage.fromRegistry("me/app", { credentials: secret.credentials }),
+      executionRole: role,
+      name: "nightly",
+    });
     expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(1);
     const props = propsOf(stack);
     expect(props.repositoryCredentials.credentialsParameter).toBe(ref(stack, secret.version.secretId));
     expect(props.executionRoleArn).toBe(ref(stack, role.arn));
-    expect(props.resourceRequirements).toEqual([{ type: "VCPU", value: "1" }, { type: "MEMORY", value: "2048" }]);
+    expect(props.resourceRequirements).toEqual([
+      { type: "VCPU", value: "1" },
+      { type: "MEMORY", value: "2048" },
+    ]);
     expect(props).not.toHaveProperty("fargatePlatformConfiguration");
   });
 
   test.each([
-    [{ platform: batch.Platform.FARGATE, vcpus: 3 }, /vcpus 3 is not a Fargate size\. Fix: use one of 0.25, 0.5, 1, 2, 4, 8, 16/],
-    [{ platform: batch.Platform.FARGATE, vcpus: 0.25, memoryMiB: 4096 }, /Fargate does not accept 4096 MiB with vcpus 0.25\. Fix: use memoryMiB 512, 1024-2048/],
-    [{ platform: batch.Platform.FARGATE, fargatePlatformVersion: "1.1.0" }, /fargatePlatformVersion "1.1.0" cannot pull with registry credentials \(needs 1.2.0/],
+    [
+      { platform: batch.Platform.FARGATE, vcpus: 3 },
+      /vcpus 3 is not a Fargate size\. Fix: use one of 0.25, 0.5, 1, 2, 4, 8, 16/,
+    ],
+    [
+      { platform: batch.Platform.FARGATE, vcpus: 0.25, memoryMiB: 4096 },
+      /Fargate does not accept 4096 MiB with vcpus 0.25\. Fix: use memoryMiB 512, 1024-2048/,
+    ],
+    [
+      { platform: batch.Platform.FARGATE, fargatePlatformVersion: "1.1.0" },
+      /fargatePlatformVersion "1.1.0" cannot pull with registry credentials \(needs 1.2.0/,
+    ],
     [{ platform: batch.Platform.EC2, vcpus: 0.5 }, /vcpus 0.5 is not a whole number/],
-    [{ platform: batch.Platform.EC2, assignPublicIp: true }, /assignPublicIp applies only to Fargate\. Fix: remove assignPublicIp, or use platform/],
-    [{ platform: batch.Platform.EC2, retryAttempts: 11 }, /retryAttempts 11 is out of range\. Fix: give retryAttempts as a whole number from 1 to 10/],
-    [{ platform: batch.Platform.EC2, timeoutSeconds: 30 }, /timeoutSeconds 30 is out of range\. Fix: give timeoutSeconds as a whole number of at least 60/],
+    [
+      { platform: batch.Platform.EC2, assignPublicIp: true },
+      /assignPublicIp applies only to Fargate\. Fix: remove assignPublicIp, or use platform/,
+    ],
+    [
+      { platform: batch.Platform.EC2, retryAttempts: 11 },
+      /retryAttempts 11 is out of range\. Fix: give retryAttempts as a whole number from 1 to 10/,
+    ],
+    [
+      { platform: batch.Platform.EC2, timeoutSeconds: 30 },
+      /timeoutSeconds 30 is out of range\. Fix: give timeoutSeconds as a whole number of at least 60/,
+    ],
     [{ platform: batch.Platform.EC2, environment: { AWS_BATCH_X: "1" } }, /reserved AWS_BATCH prefix/],
     [{ platform: batch.Platform.EC2, name: "bad name" }, /name "bad name" is invalid/],
   ])("rejects %j", (props, message) => {
-    expect(() => new batch.JobDefinition(testStack(), "Job", { image: ContainerImage.fromRegistry("nginx"), ...props })).toThrow(
-      new RegExp(`^batch\\.JobDefinition test/Job: .*${message.source}`),
-    );
+    expect(
+      () => new batch.JobDefinition(testStack(), "Job", { image: ContainerImage.fromRegistry("nginx"), ...props }),
+    ).toThrow(new RegExp(`^batch\\.JobDefinition test/Job: .*${message.source}`));
   });
 });

@@ -8,7 +8,11 @@ describe("batch.JobQueue", () => {
     const stack = testStack();
     const a = new batch.ComputeEnvironment(stack, "A", { registryCredentials: [quay()], ...network, spot: true });
     const b = new batch.ComputeEnvironment(stack, "B", { registryCredentials: [quay()], ...network });
-    new batch.JobQueue(stack, "Queue", { computeEnvironments: [a, b, { arn: "arn:aws:batch:eu-west-1:111122223333:compute-environment/other" }], priority: 10, enabled: false });
+    new batch.JobQueue(stack, "Queue", {
+      computeEnvironments: [a, b, { arn: "arn:aws:batch:eu-west-1:111122223333:compute-environment/other" }],
+      priority: 10,
+      enabled: false,
+    });
     expect(Testing.synth(stack)).toHaveResourceWithProperties(BatchJobQueue, {
       name: "test-Queue",
       priority: 10,
@@ -25,9 +29,14 @@ describe("batch.JobQueue", () => {
     [{ computeEnvironments: [] }, /0 compute environments were given/],
     [{ computeEnvironments: [1, 2, 3, 4].map((i) => ({ arn: `arn:${i}` })) }, /4 compute environments.*at most three/],
     [{ computeEnvironments: [{ arn: "x" }], priority: -1 }, /priority -1/],
-    [{ computeEnvironments: [{ arn: "x" }], priority: 1001 }, /priority 1001 is out of range\. Fix: give priority as a whole number from 0 to 1000/],
+    [
+      { computeEnvironments: [{ arn: "x" }], priority: 1001 },
+      /priority 1001 is out of range\. Fix: give priority as a whole number from 0 to 1000/,
+    ],
     [{ computeEnvironments: [{ arn: "x" }], name: "a/b" }, /name "a\/b" is invalid/],
   ])("rejects %#", (props, message) => {
-    expect(() => new batch.JobQueue(testStack(), "Q", props)).toThrow(new RegExp(`^batch\\.JobQueue test/Q: .*${message.source}`));
+    expect(() => new batch.JobQueue(testStack(), "Q", props)).toThrow(
+      new RegExp(`^batch\\.JobQueue test/Q: .*${message.source}`),
+    );
   });
 });

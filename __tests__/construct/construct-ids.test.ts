@@ -6,15 +6,24 @@ import { network, quay, synthObject, testStack } from "../support/stacks";
 // This is the one test that spells the generated logical ids out, so such a change is a deliberate act.
 test("construct ids, and so Terraform addresses, stay stable", () => {
   const stack = testStack();
-  const secret = new RegistrySecret(stack, "Hub", { registry: "docker.io", username: "u", password: new EphemeralVariable(stack, "pw").value });
+  const secret = new RegistrySecret(stack, "Hub", {
+    registry: "docker.io",
+    username: "u",
+    password: new EphemeralVariable(stack, "pw").value,
+  });
   const task = new ecs.TaskDefinition(stack, "Task", { family: "app", compatibility: ecs.Compatibility.FARGATE });
   task.addContainer("app", { image: ContainerImage.fromRegistry("me/app", { credentials: secret.credentials }) });
-  new batch.JobDefinition(stack, "Job", { platform: batch.Platform.EC2, image: ContainerImage.fromRegistry("quay.io/o/a", { credentials: quay() }) });
+  new batch.JobDefinition(stack, "Job", {
+    platform: batch.Platform.EC2,
+    image: ContainerImage.fromRegistry("quay.io/o/a", { credentials: quay() }),
+  });
   const ce = new batch.ComputeEnvironment(stack, "CE", { registryCredentials: [quay()], ...network });
   new batch.JobQueue(stack, "Queue", { computeEnvironments: [ce] });
   Testing.synth(stack);
   const resources = synthObject(stack).resource;
-  const addresses = Object.entries(resources).flatMap(([type, byId]) => Object.keys(byId as object).map((id) => `${type}.${id}`)).sort();
+  const addresses = Object.entries(resources)
+    .flatMap(([type, byId]) => Object.keys(byId as object).map((id) => `${type}.${id}`))
+    .sort();
   expect(addresses).toEqual([
     "aws_batch_compute_environment.CE_1BFE03A1",
     "aws_batch_job_definition.Job_B9D00F9F",

@@ -18,23 +18,36 @@ describe("ContainerSecret", () => {
     [{}, SM],
     [{ field: "password" }, `${SM}:password::`],
     [{ versionStage: "AWSPREVIOUS" }, `${SM}::AWSPREVIOUS:`],
-    [{ field: "password", versionId: "0123456789abcdef0123456789abcdef" }, `${SM}:password::0123456789abcdef0123456789abcdef`],
+    [
+      { field: "password", versionId: "0123456789abcdef0123456789abcdef" },
+      `${SM}:password::0123456789abcdef0123456789abcdef`,
+    ],
   ])("a Secrets Manager secret with %j reads from %s", (options, valueFrom) => {
     expect(ContainerSecret.fromSecretsManager(SM, options).valueFrom).toBe(valueFrom);
   });
 
   test("a parameter keeps its name or ARN as valueFrom, which ECS takes for one in the task's region", () => {
     expect(ContainerSecret.fromSsmParameterName("/app/db").valueFrom).toBe("/app/db");
-    expect(ContainerSecret.fromSsmParameterArn("arn:aws:ssm:us-east-1:111122223333:parameter/app/db").valueFrom).toBe("arn:aws:ssm:us-east-1:111122223333:parameter/app/db");
+    expect(ContainerSecret.fromSsmParameterArn("arn:aws:ssm:us-east-1:111122223333:parameter/app/db").valueFrom).toBe(
+      "arn:aws:ssm:us-east-1:111122223333:parameter/app/db",
+    );
   });
 
   test("grants land in the role's container-read policy, one statement per action, each resource once", () => {
     const secret = ContainerSecret.fromSecretsManager(SM, { field: "a" });
-    const { policies } = grantsOf(secret, ContainerSecret.fromSecretsManager(SM, { field: "b" }), ContainerSecret.fromSsmParameterName("app-db"), secret);
+    const { policies } = grantsOf(
+      secret,
+      ContainerSecret.fromSecretsManager(SM, { field: "b" }),
+      ContainerSecret.fromSsmParameterName("app-db"),
+      secret,
+    );
     expect(policies).toHaveLength(1);
     expect(policies[0].name).toBe("container-read");
     const document = decodeDocument(policies[0].policy);
-    expect(document.Statement.map((s: any) => [s.Sid, s.Action])).toEqual([["ReadContainerSecrets", "secretsmanager:GetSecretValue"], ["ReadContainerParameters", "ssm:GetParameters"]]);
+    expect(document.Statement.map((s: any) => [s.Sid, s.Action])).toEqual([
+      ["ReadContainerSecrets", "secretsmanager:GetSecretValue"],
+      ["ReadContainerParameters", "ssm:GetParameters"],
+    ]);
     expect(document.Statement[0].Resource).toBe(SM);
     // A name without a leading slash is still a top-level parameter: parameter/app-db, not parameter//app-db.
     expect(document.Statement[1].Resource).toMatch(/:parameter\/app-db$/);
@@ -61,8 +74,15 @@ describe("ContainerSecret", () => {
   });
 
   test("an environment file grants the object and its bucket's location, nothing more", () => {
-    const { policies } = grantsOf({ grantRead: (role: IamRole) => ecs.EnvironmentFile.fromS3Object("cfg", "app/prod.env").grantRead(role) });
-    expect(decodeDocument(policies[0].policy).Statement.map((s: any) => [s.Action, s.Resource.replace(/\$\{[^}]+\}/, "aws")])).toEqual([
+    const { policies } = grantsOf({
+      grantRead: (role: IamRole) => ecs.EnvironmentFile.fromS3Object("cfg", "app/prod.env").grantRead(role),
+    });
+    expect(
+      decodeDocument(policies[0].policy).Statement.map((s: any) => [
+        s.Action,
+        s.Resource.replace(/\$\{[^}]+\}/, "aws"),
+      ]),
+    ).toEqual([
       ["s3:GetObject", "arn:aws:s3:::cfg/app/prod.env"],
       ["s3:GetBucketLocation", "arn:aws:s3:::cfg"],
     ]);
@@ -72,10 +92,14 @@ describe("ContainerSecret", () => {
 describe("containerReadPolicy", () => {
   test("decrypts each key only through the service holding the value, in its region", () => {
     const kms = (region: string) => ({ keyArn: KEY_ARN, region });
-    expect(containerReadPolicy([
-      { action: ContainerReadAction.PARAMETER, resource: "p", kms: kms("eu-west-1") },
-      { action: ContainerReadAction.SECRET, resource: "s", kms: kms("cn-north-1") },
-    ]).Statement.filter((s) => s.Action === "kms:Decrypt").map((s) => [s.Sid, s.Condition])).toEqual([
+    expect(
+      containerReadPolicy([
+        { action: ContainerReadAction.PARAMETER, resource: "p", kms: kms("eu-west-1") },
+        { action: ContainerReadAction.SECRET, resource: "s", kms: kms("cn-north-1") },
+      ])
+        .Statement.filter((s) => s.Action === "kms:Decrypt")
+        .map((s) => [s.Sid, s.Condition]),
+    ).toEqual([
       ["DecryptContainerSecrets", { StringEquals: { "kms:ViaService": "secretsmanager.cn-north-1.amazonaws.com.cn" } }],
       ["DecryptContainerParameters", { StringEquals: { "kms:ViaService": "ssm.eu-west-1.amazonaws.com" } }],
     ]);
@@ -88,8 +112,16 @@ describe("containerReadPolicy", () => {
       { action: ContainerReadAction.SECRET, resource: "b", kms: { keyArn: other, region: "us-east-1" } },
     ]).Statement.filter((s) => s.Action === "kms:Decrypt");
     expect(decrypts.map((s) => [s.Sid, s.Resource, s.Condition])).toEqual([
-      ["DecryptContainerSecrets", KEY_ARN, { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } }],
-      ["DecryptContainerSecrets2", other, { StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" } }],
+      [
+        "DecryptContainerSecrets",
+        KEY_ARN,
+        { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } },
+      ],
+      [
+        "DecryptContainerSecrets2",
+        other,
+        { StringEquals: { "kms:ViaService": "secretsmanager.us-east-1.amazonaws.com" } },
+      ],
     ]);
   });
 

@@ -23,7 +23,12 @@ describe("RegistryCredentials", () => {
     const synth = Testing.synth(stack);
     expect(synth).toHaveResourceWithProperties(IamRolePolicy, { role: "${aws_iam_role.Role.name}" });
     expect(policyOf(stack).Statement).toEqual([
-      { Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: SECRET_ARN },
+      {
+        Sid: "ReadRegistryCredentials",
+        Effect: "Allow",
+        Action: "secretsmanager:GetSecretValue",
+        Resource: SECRET_ARN,
+      },
     ]);
     expect(role.node.metadata.filter((m) => m.type === "@cdktf/warn")).toHaveLength(0);
   });
@@ -79,7 +84,10 @@ describe("RegistryCredentials", () => {
   });
 
   test.each([
-    ["arn:aws:ssm:eu-west-1:111122223333:parameter/registry", /service "ssm".*Parameter Store.*Fix: pass the ARN of a Secrets Manager secret/],
+    [
+      "arn:aws:ssm:eu-west-1:111122223333:parameter/registry",
+      /service "ssm".*Parameter Store.*Fix: pass the ARN of a Secrets Manager secret/,
+    ],
     ["arn:aws:s3:::bucket", /service "s3"/],
     ["arn:aws:secretsmanager:eu-west-1:111122223333:rotation:x", /is not a secret ARN/],
     ["arn:aws:secretsmanager:eu-west-1:1111:secret:x", /not a well-formed ARN/],
@@ -102,7 +110,9 @@ describe("RegistryCredentials", () => {
     const role = new IamRole(stack, "Role", { assumeRolePolicy: "{}" });
     RegistryCredentials.fromSecretArn(SECRET_ARN).grantRead(role);
     const warnings = role.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data);
-    expect(warnings).toEqual([expect.stringMatching(/took ".*quay-AbC123" for a complete ARN.*fromSecretCompleteArn.*fromSecretPartialArn/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/took ".*quay-AbC123" for a complete ARN.*fromSecretCompleteArn.*fromSecretPartialArn/),
+    ]);
     expect(policyOf(stack).Statement[0].Resource).toBe(SECRET_ARN);
   });
 
@@ -111,24 +121,43 @@ describe("RegistryCredentials", () => {
     const role = new IamRole(stack, "Role", { assumeRolePolicy: "{}" });
     const name = new TerraformVariable(stack, "secret_name", { type: "string" });
     RegistryCredentials.fromSecretName(name.stringValue).grantRead(role);
-    expect(policyOf(stack).Statement[0].Resource).toMatch(/^arn:\$\{data\.aws_partition\.\w+\.partition\}:secretsmanager:.*:secret:\$\{var\.secret_name\}-\?{6}$/);
+    expect(policyOf(stack).Statement[0].Resource).toMatch(
+      /^arn:\$\{data\.aws_partition\.\w+\.partition\}:secretsmanager:.*:secret:\$\{var\.secret_name\}-\?{6}$/,
+    );
   });
 
   test.each([
-    ["fromSecretCompleteArn", () => RegistryCredentials.fromSecretCompleteArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay"), /^RegistryCredentials\.fromSecretCompleteArn\(".*"\): the ARN does not end in the 6-character suffix.*Fix: .*fromSecretPartialArn/],
-    ["fromSecretName", () => RegistryCredentials.fromSecretName(SECRET_ARN), /^RegistryCredentials\.fromSecretName\(".*"\): ".*" is an ARN, not a name\. Fix: use RegistryCredentials\.fromSecretCompleteArn/],
-    ["fromSecretPartialArn", () => RegistryCredentials.fromSecretPartialArn("registry/quay"), /^RegistryCredentials\.fromSecretPartialArn\("registry\/quay"\): "registry\/quay" is not an ARN/],
+    [
+      "fromSecretCompleteArn",
+      () =>
+        RegistryCredentials.fromSecretCompleteArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay"),
+      /^RegistryCredentials\.fromSecretCompleteArn\(".*"\): the ARN does not end in the 6-character suffix.*Fix: .*fromSecretPartialArn/,
+    ],
+    [
+      "fromSecretName",
+      () => RegistryCredentials.fromSecretName(SECRET_ARN),
+      /^RegistryCredentials\.fromSecretName\(".*"\): ".*" is an ARN, not a name\. Fix: use RegistryCredentials\.fromSecretCompleteArn/,
+    ],
+    [
+      "fromSecretPartialArn",
+      () => RegistryCredentials.fromSecretPartialArn("registry/quay"),
+      /^RegistryCredentials\.fromSecretPartialArn\("registry\/quay"\): "registry\/quay" is not an ARN/,
+    ],
   ])("%s refuses what it is not given", (_, make, message) => {
     expect(make).toThrow(message);
   });
 
   test("rejects a KMS alias, naming the call and the fix", () => {
-    expect(() => RegistryCredentials.fromSecretArn(SECRET_ARN, { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/registry" })).toThrow(
+    expect(() =>
+      RegistryCredentials.fromSecretArn(SECRET_ARN, { kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:alias/registry" }),
+    ).toThrow(
       /^RegistryCredentials\.fromSecretArn\(".*"\): kmsKeyArn .* is not a KMS key ARN\. Fix: an alias cannot be granted kms:Decrypt; pass the key ARN/,
     );
   });
 
   test("rejects a registry given as a URL", () => {
-    expect(() => RegistryCredentials.fromSecretArn(SECRET_ARN, { registry: "https://quay.io" })).toThrow(/not a registry host.*without scheme/);
+    expect(() => RegistryCredentials.fromSecretArn(SECRET_ARN, { registry: "https://quay.io" })).toThrow(
+      /not a registry host.*without scheme/,
+    );
   });
 });

@@ -23,7 +23,11 @@ describe("InstanceRegistryAuth", () => {
     expect(decodeDocument(policy.policy).Statement[0].Resource).toEqual([HUB_ARN, SECRET_ARN]);
     expect(decodeDocument(policy.policy).Statement[1]).toMatchObject({ Action: "kms:Decrypt", Resource: KEY_ARN });
     // It creates nothing itself: the stack holds only what the test made and the grant.
-    expect(Object.keys(JSON.parse(synth).resource).sort()).toEqual(["aws_iam_role", "aws_iam_role_policy", "aws_launch_template"]);
+    expect(Object.keys(JSON.parse(synth).resource).sort()).toEqual([
+      "aws_iam_role",
+      "aws_iam_role_policy",
+      "aws_launch_template",
+    ]);
   });
 
   test("grants from several constructs to one role accumulate in its one secret-read policy", () => {
@@ -38,8 +42,15 @@ describe("InstanceRegistryAuth", () => {
 
   test("is the path batch.ComputeEnvironment takes: the same credentials render the same user data", () => {
     const stack = testStack();
-    const auth = new InstanceRegistryAuth(stack, "Auth", { registryCredentials: [hub(), quay()], refreshCredentialsMinutes: 60 });
-    const ce = new batch.ComputeEnvironment(stack, "CE", { registryCredentials: [hub(), quay()], ...network, refreshCredentialsMinutes: 60 });
+    const auth = new InstanceRegistryAuth(stack, "Auth", {
+      registryCredentials: [hub(), quay()],
+      refreshCredentialsMinutes: 60,
+    });
+    const ce = new batch.ComputeEnvironment(stack, "CE", {
+      registryCredentials: [hub(), quay()],
+      ...network,
+      refreshCredentialsMinutes: 60,
+    });
     expect(ce.userData).toBe(auth.userData);
   });
 
@@ -53,13 +64,18 @@ describe("InstanceRegistryAuth", () => {
     const userData = resourcesOf(stack, "aws_launch_template")[0].user_data as string;
     expect(warn).not.toHaveBeenCalled();
     warn.mockRestore();
-    expect(userData).toContain('encoding: b64\\n    content: ${base64encode(format("ECS_CLUSTER=%s\\nECS_AWSVPC_BLOCK_IMDS=true\\n", var.cluster))}');
+    expect(userData).toContain(
+      'encoding: b64\\n    content: ${base64encode(format("ECS_CLUSTER=%s\\nECS_AWSVPC_BLOCK_IMDS=true\\n", var.cluster))}',
+    );
     expect(userData).not.toMatch(/content: "?ECS_CLUSTER=\$\{var\.cluster\}/);
   });
 
   test.each([
     [{ registryCredentials: [] }, "registryCredentials is empty. Fix: pass at least one RegistryCredentials."],
-    [{ registryCredentials: [quay()], clusterName: "my cluster" }, 'clusterName "my cluster" is not an ECS cluster name. Fix: use 1-255 letters, digits, \'-\' or \'_\'.'],
+    [
+      { registryCredentials: [quay()], clusterName: "my cluster" },
+      "clusterName \"my cluster\" is not an ECS cluster name. Fix: use 1-255 letters, digits, '-' or '_'.",
+    ],
     [{ registryCredentials: [quay()], clusterName: "x".repeat(256) }, "is not an ECS cluster name"],
     [{ registryCredentials: [quay()], refreshCredentialsMinutes: 2 }, "refreshCredentialsMinutes 2 is out of range"],
   ])("refuses %j at synth, naming itself", (props, message) => {

@@ -24,10 +24,18 @@ describe("the ECS-on-EC2 example deployed with the real cdktf CLI", () => {
     emulator = Emulator.start();
     project = CdktfProject.forExamples();
     const network = emulatorNetwork(emulator);
-    vars = { dockerhub_token: SENTINEL, subnet_ids: JSON.stringify([network.subnetId]), security_group_ids: JSON.stringify([network.securityGroupId]) };
+    vars = {
+      dockerhub_token: SENTINEL,
+      subnet_ids: JSON.stringify([network.subnetId]),
+      security_group_ids: JSON.stringify([network.securityGroupId]),
+    };
     project.cdktf(emulator, ["synth"]);
     emulatorGaps(emulator, project);
-    project.cdktf(emulator, ["deploy", STACK, "--auto-approve", "--skip-synth", "--skip-provider-lock", "--outputs-file", "outputs.json"], vars);
+    project.cdktf(
+      emulator,
+      ["deploy", STACK, "--auto-approve", "--skip-synth", "--skip-provider-lock", "--outputs-file", "outputs.json"],
+      vars,
+    );
     outputs = JSON.parse(fs.readFileSync(path.join(project.dir, "outputs.json"), "utf8"))[STACK];
   });
 
@@ -40,29 +48,61 @@ describe("the ECS-on-EC2 example deployed with the real cdktf CLI", () => {
   function launchTemplate(): { group: any; data: any; latest: number } {
     const [group] = emulator.aws("autoscaling", "describe-auto-scaling-groups").AutoScalingGroups;
     const { LaunchTemplateId, Version } = group.LaunchTemplate;
-    const [version] = emulator.aws("ec2", "describe-launch-template-versions", "--launch-template-id", LaunchTemplateId, "--versions", Version).LaunchTemplateVersions;
-    const [template] = emulator.aws("ec2", "describe-launch-templates", "--launch-template-ids", LaunchTemplateId).LaunchTemplates;
+    const [version] = emulator.aws(
+      "ec2",
+      "describe-launch-template-versions",
+      "--launch-template-id",
+      LaunchTemplateId,
+      "--versions",
+      Version,
+    ).LaunchTemplateVersions;
+    const [template] = emulator.aws(
+      "ec2",
+      "describe-launch-templates",
+      "--launch-template-ids",
+      LaunchTemplateId,
+    ).LaunchTemplates;
     return { group, data: version.LaunchTemplateData, latest: template.LatestVersionNumber };
   }
 
   test("the instances launch the ECS AL2023 AMI from its public parameter, IMDSv2 only, with our user data", () => {
     const { group, data, latest } = launchTemplate();
     expect(group.LaunchTemplate.Version).toBe(String(latest));
-    const ami = emulator.aws("ssm", "get-parameter", "--name", "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id").Parameter.Value;
-    expect(data).toMatchObject({ ImageId: ami, InstanceType: "t3.medium", MetadataOptions: expect.objectContaining({ HttpTokens: "required", HttpPutResponseHopLimit: 1 }) });
+    const ami = emulator.aws(
+      "ssm",
+      "get-parameter",
+      "--name",
+      "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+    ).Parameter.Value;
+    expect(data).toMatchObject({
+      ImageId: ami,
+      InstanceType: "t3.medium",
+      MetadataOptions: expect.objectContaining({ HttpTokens: "required", HttpPutResponseHopLimit: 1 }),
+    });
     const mime = parseMime(Buffer.from(data.UserData, "base64").toString("utf8"));
     const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
     // The cluster name was a reference: it arrived base64-encoded, and decodes to the deployed cluster's.
     expect(config.write_files[0]).toMatchObject({ path: "/etc/ecs/ecs.config", encoding: "b64", append: true });
-    expect(Buffer.from(config.write_files[0].content, "base64").toString("utf8")).toBe(`ECS_CLUSTER=${outputs.cluster_name}\nECS_AWSVPC_BLOCK_IMDS=true\n`);
+    expect(Buffer.from(config.write_files[0].content, "base64").toString("utf8")).toBe(
+      `ECS_CLUSTER=${outputs.cluster_name}\nECS_AWSVPC_BLOCK_IMDS=true\n`,
+    );
     expect(config.write_files[1].content).toContain(`'quay.io ${QUAY_ARN}'`);
   });
 
   test("the group scales 0-4 with the AmazonECSManaged tag; the capacity provider is the cluster's default", () => {
     const { group } = launchTemplate();
     expect(group).toMatchObject({ MinSize: 0, MaxSize: 4 });
-    expect(group.Tags).toEqual(expect.arrayContaining([expect.objectContaining({ Key: "AmazonECSManaged", Value: "true", PropagateAtLaunch: true })]));
-    const [provider] = emulator.aws("ecs", "describe-capacity-providers", "--capacity-providers", outputs.capacity_provider_name).capacityProviders;
+    expect(group.Tags).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Key: "AmazonECSManaged", Value: "true", PropagateAtLaunch: true }),
+      ]),
+    );
+    const [provider] = emulator.aws(
+      "ecs",
+      "describe-capacity-providers",
+      "--capacity-providers",
+      outputs.capacity_provider_name,
+    ).capacityProviders;
     expect(provider.autoScalingGroupProvider).toMatchObject({
       autoScalingGroupArn: group.AutoScalingGroupARN,
       managedScaling: expect.objectContaining({ status: "ENABLED", targetCapacity: 100 }),
@@ -70,7 +110,9 @@ describe("the ECS-on-EC2 example deployed with the real cdktf CLI", () => {
     });
     const [cluster] = emulator.aws("ecs", "describe-clusters", "--clusters", outputs.cluster_name).clusters;
     expect(cluster.capacityProviders).toEqual([outputs.capacity_provider_name]);
-    expect(cluster.defaultCapacityProviderStrategy).toEqual([expect.objectContaining({ capacityProvider: outputs.capacity_provider_name, weight: 1 })]);
+    expect(cluster.defaultCapacityProviderStrategy).toEqual([
+      expect.objectContaining({ capacityProvider: outputs.capacity_provider_name, weight: 1 }),
+    ]);
   });
 
   test("the task definition carries no credentials: the instances' agent has them", () => {
@@ -87,10 +129,19 @@ describe("the ECS-on-EC2 example deployed with the real cdktf CLI", () => {
   test("the instance role reads exactly the two registries' secrets", () => {
     const profiles = emulator.aws("iam", "list-instance-profiles").InstanceProfiles;
     const role = profiles[0].Roles[0].RoleName;
-    const policy = emulator.aws("iam", "get-role-policy", "--role-name", role, "--policy-name", "private-registry-secret-read").PolicyDocument;
+    const policy = emulator.aws(
+      "iam",
+      "get-role-policy",
+      "--role-name",
+      role,
+      "--policy-name",
+      "private-registry-secret-read",
+    ).PolicyDocument;
     const secrets = emulator.aws("secretsmanager", "list-secrets").SecretList.map((s: any) => s.ARN);
     expect(policy).toEqual(secretReadPolicy([...secrets, QUAY_ARN].map((arn) => ({ secretResource: arn }))));
-    const attached = emulator.aws("iam", "list-attached-role-policies", "--role-name", role).AttachedPolicies.map((p: any) => p.PolicyName);
+    const attached = emulator
+      .aws("iam", "list-attached-role-policies", "--role-name", role)
+      .AttachedPolicies.map((p: any) => p.PolicyName);
     expect(attached).toEqual(["AmazonEC2ContainerServiceforEC2Role"]);
   });
 
@@ -111,7 +162,12 @@ describe("the ECS-on-EC2 example deployed with the real cdktf CLI", () => {
     // A deleted cluster stays listed as INACTIVE for a while, in AWS as in the emulator.
     const clusters = emulator.aws("ecs", "describe-clusters", "--clusters", outputs.cluster_name).clusters;
     expect(clusters.map((c: any) => c.status)).toEqual(["INACTIVE"]);
-    const { capacityProviders } = emulator.aws("ecs", "describe-capacity-providers", "--capacity-providers", outputs.capacity_provider_name);
+    const { capacityProviders } = emulator.aws(
+      "ecs",
+      "describe-capacity-providers",
+      "--capacity-providers",
+      outputs.capacity_provider_name,
+    );
     expect(capacityProviders.filter((p: any) => p.status === "ACTIVE")).toEqual([]);
   });
 });

@@ -1,7 +1,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CdktfProject } from "../support/cdktf-project";
-import { completionOrder, deployedBoot, emulatorGaps, emulatorNetwork, leftovers, NOTHING_LEFT, unchanged } from "../support/deployed";
+import {
+  completionOrder,
+  deployedBoot,
+  emulatorGaps,
+  emulatorNetwork,
+  leftovers,
+  NOTHING_LEFT,
+  unchanged,
+} from "../support/deployed";
 import { Emulator } from "../support/emulator";
 import { runBootScript } from "../support/user-data";
 
@@ -20,21 +28,32 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
   let vars: Record<string, string>;
   let deployOutput: string;
   let diffBeforeDeploy: string;
-  const outputs = (): Record<string, Record<string, string>> => JSON.parse(fs.readFileSync(path.join(project.dir, "outputs.json"), "utf8"));
+  const outputs = (): Record<string, Record<string, string>> =>
+    JSON.parse(fs.readFileSync(path.join(project.dir, "outputs.json"), "utf8"));
   // The one secret in the emulator (the cross-stack output holding its ARN is sensitive, so not in the outputs file).
   const secretArn = (): string => emulator.aws("secretsmanager", "list-secrets").SecretList[0].ARN;
-  const deploy = (token: string, version: number) => project.cdktf(emulator, ["deploy", ...STACKS, "--auto-approve", "--skip-synth", "--skip-provider-lock", "--outputs-file", "outputs.json"],
-    { ...vars, dockerhub_token: token, dockerhub_token_version: String(version) });
+  const deploy = (token: string, version: number) =>
+    project.cdktf(
+      emulator,
+      ["deploy", ...STACKS, "--auto-approve", "--skip-synth", "--skip-provider-lock", "--outputs-file", "outputs.json"],
+      { ...vars, dockerhub_token: token, dockerhub_token_version: String(version) },
+    );
 
   beforeAll(() => {
     emulator = Emulator.start();
     project = CdktfProject.forExamples();
     const network = emulatorNetwork(emulator);
-    vars = { subnet_ids: JSON.stringify([network.subnetId]), security_group_ids: JSON.stringify([network.securityGroupId]) };
+    vars = {
+      subnet_ids: JSON.stringify([network.subnetId]),
+      security_group_ids: JSON.stringify([network.securityGroupId]),
+    };
     project.cdktf(emulator, ["synth"]);
     emulatorGaps(emulator, project);
     try {
-      diffBeforeDeploy = project.cdktf(emulator, ["diff", WORKLOAD_STACK, "--skip-synth", "--skip-provider-lock"], { ...vars, dockerhub_token_version: "1" });
+      diffBeforeDeploy = project.cdktf(emulator, ["diff", WORKLOAD_STACK, "--skip-synth", "--skip-provider-lock"], {
+        ...vars,
+        dockerhub_token_version: "1",
+      });
     } catch (e: any) {
       diffBeforeDeploy = `failed: ${e.message}`;
     }
@@ -55,7 +74,12 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
     expect(Object.keys(project.config(WORKLOAD_STACK).data.terraform_remote_state)).toHaveLength(1);
     expect(JSON.stringify(project.config(WORKLOAD_STACK).resource)).not.toContain("arn:aws:secretsmanager");
     expect(completionOrder(deployOutput, STACKS)).toEqual([SECRET_STACK, WORKLOAD_STACK]);
-    const { taskDefinition } = emulator.aws("ecs", "describe-task-definition", "--task-definition", outputs()[WORKLOAD_STACK].task_definition_arn);
+    const { taskDefinition } = emulator.aws(
+      "ecs",
+      "describe-task-definition",
+      "--task-definition",
+      outputs()[WORKLOAD_STACK].task_definition_arn,
+    );
     expect(taskDefinition.containerDefinitions[0].repositoryCredentials).toEqual({ credentialsParameter: secretArn() });
   });
 
@@ -65,7 +89,9 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
     expect(run.argv).toContain(`aws secretsmanager get-secret-value --region us-east-1 --secret-id ${secretArn()}`);
     const data = /^ECS_ENGINE_AUTH_DATA=(.*)$/m.exec(run.ecsConfig ?? "")?.[1];
-    expect(JSON.parse(data!)).toEqual({ "https://index.docker.io/v1/": { username: "example-user", password: FIRST, email: "" } });
+    expect(JSON.parse(data!)).toEqual({
+      "https://index.docker.io/v1/": { username: "example-user", password: FIRST, email: "" },
+    });
     expect(`${run.stdout}${run.stderr}${run.argv}`).not.toContain("S3ntinel");
   });
 
@@ -74,20 +100,30 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
     const output = deploy(ROTATED, 2);
     // The provider replaces the version resource (secret_string_wo_version forces it): one new version of the same
     // secret, whose ARN (the consumers' reference) stays known, so the consumer has nothing to do.
-    expect(output).toMatch(/aws_secretsmanager_secret_version\.DockerHub_Value_\w+ \(DockerHub\/Value\) must be replaced/);
+    expect(output).toMatch(
+      /aws_secretsmanager_secret_version\.DockerHub_Value_\w+ \(DockerHub\/Value\) must be replaced/,
+    );
     expect(output).toMatch(/Apply complete! Resources: 1 added, 0 changed, 1 destroyed/);
-    expect(output.match(/ must be replaced| will be updated in-place| will be created| will be destroyed/g)).toEqual([" must be replaced"]);
+    expect(output.match(/ must be replaced| will be updated in-place| will be created| will be destroyed/g)).toEqual([
+      " must be replaced",
+    ]);
     expect(output).toMatch(/No changes\. Your infrastructure matches the configuration\./); // the workload stack's
     expect(secretArn()).toBe(before);
     const value = emulator.aws("secretsmanager", "get-secret-value", "--secret-id", before);
-    expect(JSON.parse(value.SecretString)).toEqual({ username: "example-user", password: ROTATED, registry: "docker.io" });
+    expect(JSON.parse(value.SecretString)).toEqual({
+      username: "example-user",
+      password: ROTATED,
+      registry: "docker.io",
+    });
   });
 
   test("a new token without a new version changes nothing", () => {
     // The workload stack has no token variable: the secret stack is where an unsent token would show.
     const unsent = { ...vars, dockerhub_token: "S3ntinel-unsent", dockerhub_token_version: "2" };
     expect(unchanged(project, emulator, [SECRET_STACK], unsent)).toEqual({ [SECRET_STACK]: true });
-    expect(JSON.parse(emulator.aws("secretsmanager", "get-secret-value", "--secret-id", secretArn()).SecretString).password).toBe(ROTATED);
+    expect(
+      JSON.parse(emulator.aws("secretsmanager", "get-secret-value", "--secret-id", secretArn()).SecretString).password,
+    ).toBe(ROTATED);
   });
 
   test("no token is in any state file, backup, saved plan, synthesized file or CLI output", () => {
@@ -100,7 +136,11 @@ describe("a registry secret shared across stacks, deployed with the real cdktf C
 
   test("cdktf destroy removes both stacks, the consumer first, and leaves nothing behind", () => {
     expect(leftovers(emulator).computeEnvironments).toHaveLength(1); // control: the lists see what was deployed
-    const output = project.cdktf(emulator, ["destroy", ...STACKS, "--auto-approve", "--skip-synth"], { ...vars, dockerhub_token: ROTATED, dockerhub_token_version: "2" });
+    const output = project.cdktf(emulator, ["destroy", ...STACKS, "--auto-approve", "--skip-synth"], {
+      ...vars,
+      dockerhub_token: ROTATED,
+      dockerhub_token_version: "2",
+    });
     expect(completionOrder(output, STACKS)).toEqual([WORKLOAD_STACK, SECRET_STACK]);
     expect(leftovers(emulator)).toEqual(NOTHING_LEFT);
   });

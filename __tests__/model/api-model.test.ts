@@ -20,7 +20,9 @@ const examples: [string, TerraformStack][] = [
   ["cache", new PullThroughExampleStack(testApp(), "cache")],
   ["production", new ProductionExampleStack(testApp(), "production")],
 ];
-const full = [fullEc2Task(), fullAwsvpcTask(), fullFargateTasks(), fullBatchJobs()].map((s) => [s.node.id, synthObject(s)] as const);
+const full = [fullEc2Task(), fullAwsvpcTask(), fullFargateTasks(), fullBatchJobs()].map(
+  (s) => [s.node.id, synthObject(s)] as const,
+);
 
 describe("documents under AWS's API model", () => {
   test.each(examples)("the %s example's container documents satisfy the model", (name, stack) => {
@@ -37,8 +39,21 @@ describe("documents under AWS's API model", () => {
 
   test("control: the check fails on an unknown member, a wrong type, a value outside an enum or a range, a missing member", () => {
     const problems = modelProblems([
-      { label: "c", service: "ecs", shape: "ContainerDefinition", document: { name: "a", memory: "512", bogus: 1, versionConsistency: "maybe" } },
-      { label: "j", service: "batch", shape: "ContainerProperties", document: { ephemeralStorage: {}, linuxParameters: { devices: [{ hostPath: "/dev/x", permissions: ["read"] }] } } },
+      {
+        label: "c",
+        service: "ecs",
+        shape: "ContainerDefinition",
+        document: { name: "a", memory: "512", bogus: 1, versionConsistency: "maybe" },
+      },
+      {
+        label: "j",
+        service: "batch",
+        shape: "ContainerProperties",
+        document: {
+          ephemeralStorage: {},
+          linuxParameters: { devices: [{ hostPath: "/dev/x", permissions: ["read"] }] },
+        },
+      },
       { label: "e", service: "batch", shape: "EcsProperties", document: { taskProperties: [{}] } },
     ]);
     expect(problems).toEqual([
@@ -75,15 +90,23 @@ describe("coverage of the API's members", () => {
   }
   const snake = (member: string) => member.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-  test.each(COVERAGE.map((c) => [`${c.service}:${c.shape}`, c] as const))("%s: every member of the model is listed, and nothing else", (key, shape) => {
-    expect(Object.keys(shape.members)).toEqual(members[key]);
-  });
+  test.each(COVERAGE.map((c) => [`${c.service}:${c.shape}`, c] as const))(
+    "%s: every member of the model is listed, and nothing else",
+    (key, shape) => {
+      expect(Object.keys(shape.members)).toEqual(members[key]);
+    },
+  );
 
-  test.each(COVERAGE.map((c) => [`${c.service}:${c.shape}`, c] as const))("%s: every member a prop sets is rendered by the full stacks", (key, shape) => {
-    const set = Object.entries(shape.members).flatMap(([member, c]) => ("prop" in c ? [shape.where === "document" ? member : c.arg ?? snake(member)] : []));
-    const missing = set.filter((name) => !rendered[key]?.has(name));
-    expect(missing).toEqual([]);
-  });
+  test.each(COVERAGE.map((c) => [`${c.service}:${c.shape}`, c] as const))(
+    "%s: every member a prop sets is rendered by the full stacks",
+    (key, shape) => {
+      const set = Object.entries(shape.members).flatMap(([member, c]) =>
+        "prop" in c ? [shape.where === "document" ? member : (c.arg ?? snake(member))] : [],
+      );
+      const missing = set.filter((name) => !rendered[key]?.has(name));
+      expect(missing).toEqual([]);
+    },
+  );
 
   test("the README shows every table as the test holds it", () => {
     const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
@@ -91,10 +114,17 @@ describe("coverage of the API's members", () => {
   });
 
   test("the figures: members settable by a prop, per shape", () => {
-    const figures = COVERAGE.map((c) => `${c.shape} ${Object.values(c.members).filter((m) => "prop" in m).length}/${Object.keys(c.members).length}`);
+    const figures = COVERAGE.map(
+      (c) =>
+        `${c.shape} ${Object.values(c.members).filter((m) => "prop" in m).length}/${Object.keys(c.members).length}`,
+    );
     expect(figures).toEqual([
-      "ContainerDefinition 42/42", "RegisterTaskDefinition 17/18", "ContainerProperties 21/24",
-      "RegisterJobDefinition 11/14", "TaskContainerProperties 19/19", "EcsTaskProperties 11/11",
+      "ContainerDefinition 42/42",
+      "RegisterTaskDefinition 17/18",
+      "ContainerProperties 21/24",
+      "RegisterJobDefinition 11/14",
+      "TaskContainerProperties 19/19",
+      "EcsTaskProperties 11/11",
     ]);
   });
 });

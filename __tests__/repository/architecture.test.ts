@@ -37,10 +37,16 @@ const rel = (f: string) => path.relative(LIB, f);
 function frameworkImportViolations(text: string): string[] {
   const named = /(["'])(cdktf|@cdktf\/[^"']+|cdktn|@cdktn\/[^"']+|constructs)(\/[^"']*)?\1/g;
   return [...text.matchAll(named)].flatMap((m) => {
-    const line = text.slice(text.lastIndexOf("\n", m.index) + 1, (text.indexOf("\n", m.index) + 1 || text.length + 1) - 1).trim();
+    const line = text
+      .slice(text.lastIndexOf("\n", m.index) + 1, (text.indexOf("\n", m.index) + 1 || text.length + 1) - 1)
+      .trim();
     const specifier = `${m[2]}${m[3] ?? ""}`;
-    const allowed = m[1] === '"' && /^(?:(?:import|export)\b.*|\}) from "[^"]+";$/.test(line)
-      && (/^cdktf(?:\/lib\/.+)?$/.test(specifier) || specifier === "constructs" || /^@cdktf\/provider-aws\/lib\/[a-z0-9-]+$/.test(specifier));
+    const allowed =
+      m[1] === '"' &&
+      /^(?:(?:import|export)\b.*|\}) from "[^"]+";$/.test(line) &&
+      (/^cdktf(?:\/lib\/.+)?$/.test(specifier) ||
+        specifier === "constructs" ||
+        /^@cdktf\/provider-aws\/lib\/[a-z0-9-]+$/.test(specifier));
     return allowed ? [] : [line];
   });
 }
@@ -70,20 +76,28 @@ describe("lib/ architecture", () => {
   });
 
   test("the framework is imported only through static specifiers the cdktn rename rewrites", () => {
-    expect(sources(LIB).flatMap((file) => frameworkImportViolations(fs.readFileSync(file, "utf8")).map((line) => `${rel(file)}: ${line}`))).toEqual([]);
+    expect(
+      sources(LIB).flatMap((file) =>
+        frameworkImportViolations(fs.readFileSync(file, "utf8")).map((line) => `${rel(file)}: ${line}`),
+      ),
+    ).toEqual([]);
   });
 
   test("control: the framework-import rule catches what the rename would miss", () => {
-    expect(frameworkImportViolations([
-      'import { Token } from "cdktf";',
-      'import { Construct } from "constructs";',
-      "import {\n  Lazy,\n  Token,\n} from \"cdktf\";",
-      'import { IamRole } from "@cdktf/provider-aws/lib/iam-role";',
-      "import { Fn } from 'cdktf';",
-      'const { Token } = require("cdktf");',
-      'const aws = await import("@cdktf/provider-aws/lib/iam-role");',
-      'import { iamRole } from "@cdktf/provider-aws";',
-    ].join("\n"))).toEqual([
+    expect(
+      frameworkImportViolations(
+        [
+          'import { Token } from "cdktf";',
+          'import { Construct } from "constructs";',
+          'import {\n  Lazy,\n  Token,\n} from "cdktf";',
+          'import { IamRole } from "@cdktf/provider-aws/lib/iam-role";',
+          "import { Fn } from 'cdktf';",
+          'const { Token } = require("cdktf");',
+          'const aws = await import("@cdktf/provider-aws/lib/iam-role");',
+          'import { iamRole } from "@cdktf/provider-aws";',
+        ].join("\n"),
+      ),
+    ).toEqual([
       "import { Fn } from 'cdktf';",
       'const { Token } = require("cdktf");',
       'const aws = await import("@cdktf/provider-aws/lib/iam-role");',
@@ -92,35 +106,81 @@ describe("lib/ architecture", () => {
   });
 
   test("ecs/ and batch/ never import each other", () => {
-    const crossings = [...graph].flatMap(([from, targets]) => targets
-      .filter((to) => {
-        const a = rel(from).split(path.sep)[0];
-        const b = rel(to).split(path.sep)[0];
-        return (a === "ecs" && b === "batch") || (a === "batch" && b === "ecs");
-      })
-      .map((to) => `${rel(from)} -> ${rel(to)}`));
+    const crossings = [...graph].flatMap(([from, targets]) =>
+      targets
+        .filter((to) => {
+          const a = rel(from).split(path.sep)[0];
+          const b = rel(to).split(path.sep)[0];
+          return (a === "ecs" && b === "batch") || (a === "batch" && b === "ecs");
+        })
+        .map((to) => `${rel(from)} -> ${rel(to)}`),
+    );
     expect(crossings).toEqual([]);
   });
 
   test("private/ imports no construct file", () => {
-    const constructsFiles = ["ecs/task-definition.ts", "ecs/asg-capacity-provider.ts", "instance-registry-auth.ts", "batch/job-definition.ts", "batch/multi-container-job-definition.ts", "batch/compute-environment.ts", "batch/job-queue.ts", "registry-secret.ts"];
-    const bad = [...graph].filter(([from]) => rel(from).startsWith("private")).flatMap(([from, targets]) =>
-      targets.filter((to) => constructsFiles.includes(rel(to))).map((to) => `${rel(from)} -> ${rel(to)}`));
+    const constructsFiles = [
+      "ecs/task-definition.ts",
+      "ecs/asg-capacity-provider.ts",
+      "instance-registry-auth.ts",
+      "batch/job-definition.ts",
+      "batch/multi-container-job-definition.ts",
+      "batch/compute-environment.ts",
+      "batch/job-queue.ts",
+      "registry-secret.ts",
+    ];
+    const bad = [...graph]
+      .filter(([from]) => rel(from).startsWith("private"))
+      .flatMap(([from, targets]) =>
+        targets.filter((to) => constructsFiles.includes(rel(to))).map((to) => `${rel(from)} -> ${rel(to)}`),
+      );
     expect(bad).toEqual([]);
   });
 
   test("the package exports exactly the public surface the README uses", () => {
     expect(Object.keys(lib).sort()).toEqual([
-      "Capability", "ContainerDependencyCondition", "ContainerImage", "ContainerSecret", "CpuArchitecture", "DevicePermission", "DockerVolumeScope",
-      "EphemeralVariable", "FirelensLogRouterType", "InstanceRegistryAuth", "IpcMode", "LogDriver", "PidMode", "PullThroughCache", "RegistryCredentials", "RegistrySecret",
-      "UlimitName", "UpstreamRegistry", "ValidationError", "batch", "ecs",
+      "Capability",
+      "ContainerDependencyCondition",
+      "ContainerImage",
+      "ContainerSecret",
+      "CpuArchitecture",
+      "DevicePermission",
+      "DockerVolumeScope",
+      "EphemeralVariable",
+      "FirelensLogRouterType",
+      "InstanceRegistryAuth",
+      "IpcMode",
+      "LogDriver",
+      "PidMode",
+      "PullThroughCache",
+      "RegistryCredentials",
+      "RegistrySecret",
+      "UlimitName",
+      "UpstreamRegistry",
+      "ValidationError",
+      "batch",
+      "ecs",
     ]);
     expect(Object.keys(lib.ecs).sort()).toEqual([
-      "AppProtocol", "AsgCapacityProvider", "Compatibility", "EnvironmentFile", "NetworkMode", "OperatingSystemFamily", "Protocol", "TaskDefinition", "VersionConsistency",
+      "AppProtocol",
+      "AsgCapacityProvider",
+      "Compatibility",
+      "EnvironmentFile",
+      "NetworkMode",
+      "OperatingSystemFamily",
+      "Protocol",
+      "TaskDefinition",
+      "VersionConsistency",
     ]);
     expect(Object.keys(lib.batch).sort()).toEqual([
-      "AllocationStrategy", "ComputeEnvironment", "ImageType", "JobDefinition", "JobQueue", "MultiContainerJobDefinition",
-      "Platform", "RetryAction",
+      "AllocationStrategy",
+      "ComputeEnvironment",
+      "ImageType",
+      "JobDefinition",
+      "JobQueue",
+      "MultiContainerJobDefinition",
+      "Platform",
+      "RetryAction",
     ]);
   });
 });

@@ -13,7 +13,11 @@ const ROOT = path.join(__dirname, "..", "..");
 const VERSION: string = require(path.join(ROOT, "package.json")).version;
 
 function git(args: string[], cwd: string): string {
-  return execFileSync("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+  return execFileSync(
+    "git",
+    ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args],
+    { cwd, encoding: "utf8" },
+  );
 }
 
 /** A repository whose one commit, tagged `v<version>`, is the working tree. */
@@ -37,7 +41,9 @@ let app: ConsumerApp;
 beforeAll(() => {
   repo = repositoryOfWorkingTree();
   // npm runs a git dependency's `prepare` only with the app's approval, keyed by the repository's URL.
-  app = ConsumerApp.install("git-consumer-", `git+file://${repo}#v${VERSION}`, { allowScripts: { [`git+file://${repo}`]: true } });
+  app = ConsumerApp.install("git-consumer-", `git+file://${repo}#v${VERSION}`, {
+    allowScripts: { [`git+file://${repo}`]: true },
+  });
 });
 afterAll(() => {
   app.remove();
@@ -47,7 +53,13 @@ afterAll(() => {
 test("npm builds the package from the tag with prepare and installs the build, without a warning about it", () => {
   expect(app.installOutput).toMatch(/added \d+ packages/);
   expect(app.warningsAboutUs()).toEqual([]);
-  for (const file of ["build/lib/index.js", "build/lib/index.d.ts", "build/lib/batch/assets/ecs-registry-auth.sh", ".jsii", "API.md"]) {
+  for (const file of [
+    "build/lib/index.js",
+    "build/lib/index.d.ts",
+    "build/lib/batch/assets/ecs-registry-auth.sh",
+    ".jsii",
+    "API.md",
+  ]) {
     expect(fs.existsSync(path.join(app.installed, file))).toBe(true);
   }
   expect(fs.existsSync(path.join(app.installed, "lib"))).toBe(false); // the sources stay behind, as in the tarball

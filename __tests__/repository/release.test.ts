@@ -14,8 +14,10 @@ const manifest = require(path.join(ROOT, "package.json"));
 
 const text = fs.readFileSync(WORKFLOW, "utf8");
 const workflow = parse(text);
-const runs = (job: string): string[] => workflow.jobs[job].steps.filter((s: any) => s.run).map((s: any) => s.run as string);
-const uses = (job: string): string[] => workflow.jobs[job].steps.filter((s: any) => s.uses).map((s: any) => s.uses as string);
+const runs = (job: string): string[] =>
+  workflow.jobs[job].steps.filter((s: any) => s.run).map((s: any) => s.run as string);
+const uses = (job: string): string[] =>
+  workflow.jobs[job].steps.filter((s: any) => s.uses).map((s: any) => s.uses as string);
 
 describe("the release workflow", () => {
   test("is valid under GitHub's workflow schema", () => {
@@ -23,7 +25,9 @@ describe("the release workflow", () => {
   });
 
   test("control: the validator rejects a job without runs-on", () => {
-    expect(validateWorkflow(text.replace("    runs-on: ubuntu-24.04\n    timeout-minutes", "    timeout-minutes")).errors).not.toEqual([]);
+    expect(
+      validateWorkflow(text.replace("    runs-on: ubuntu-24.04\n    timeout-minutes", "    timeout-minutes")).errors,
+    ).not.toEqual([]);
   });
 
   test("runs on version tags only", () => {
@@ -45,7 +49,7 @@ describe("the release workflow", () => {
     expect(workflow.jobs.npm.needs).toBe("test");
     expect(uses("npm")).toContain("actions/download-artifact@v4");
     const [publish, release] = runs("npm").slice(-2);
-    expect(publish).toContain('for name in cdktf-private-registry cdktn-private-registry; do');
+    expect(publish).toContain("for name in cdktf-private-registry cdktn-private-registry; do");
     expect(publish).toContain('npm publish "dist/$name-$version.tgz" --provenance --access public');
     expect(release).toContain('node scripts/release-notes.js "$GITHUB_REF_NAME" > "$RUNNER_TEMP/notes.md"');
     expect(release).toContain('gh release create "$GITHUB_REF_NAME" dist/*.tgz --verify-tag');
@@ -68,8 +72,13 @@ describe("the release workflow", () => {
     const words = build.trim().replace('"${{ matrix.language }}"', "go").replace(/"/g, "").split(/\s+/);
     expect(words.slice(0, 2)).toEqual(["node", "scripts/bindings.js"]);
     expect(parseArguments(words.slice(2))).toEqual({
-      packageDirs: ["$RUNNER_TEMP/cdktf-private-registry/node_modules/cdktf-private-registry", "$RUNNER_TEMP/cdktn-private-registry/node_modules/cdktn-private-registry"],
-      outdir: "dist/bindings", targets: ["go"], codeOnly: false,
+      packageDirs: [
+        "$RUNNER_TEMP/cdktf-private-registry/node_modules/cdktf-private-registry",
+        "$RUNNER_TEMP/cdktn-private-registry/node_modules/cdktn-private-registry",
+      ],
+      outdir: "dist/bindings",
+      targets: ["go"],
+      codeOnly: false,
     });
     expect(parseArguments(["--outdir", "x"])).toBeUndefined(); // control: no package folder
     expect(publish).toContain("for flavour in cdktf-private-registry cdktn-private-registry; do");
@@ -78,7 +87,9 @@ describe("the release workflow", () => {
 
   test("every job uses the npm the tests are written against", () => {
     for (const job of Object.keys(workflow.jobs)) expect(runs(job)).toContain('npm install -g "npm@$NPM_VERSION"');
-    expect(workflow.env.NPM_VERSION).toBe(require("child_process").execFileSync("npm", ["--version"], { encoding: "utf8" }).trim());
+    expect(workflow.env.NPM_VERSION).toBe(
+      require("child_process").execFileSync("npm", ["--version"], { encoding: "utf8" }).trim(),
+    );
   });
 
   test("every script and npm script it runs exists", () => {
@@ -102,17 +113,39 @@ describe("release notes: the CHANGELOG's section for the tagged version", () => 
 
   test.each([
     ["1.2.0", "1.2.0", changelog, "release 1.2.0: a release tag starts with v. Fix: tag the release commit v1.2.0."],
-    ["v1.3.0", "1.2.0", changelog, "release v1.3.0: the tag does not match package.json's version 1.2.0. Fix: tag the release commit v1.2.0, or set \"version\" to 1.3.0 in that commit."],
-    ["v1.3.0", "1.3.0", changelog, 'release v1.3.0: CHANGELOG.md has no "## 1.3.0" section. Fix: move the changes under a heading "## 1.3.0 (<date>)".'],
-    ["v1.2.0", "1.2.0", changelog.replace("(2026-12-01)", "(unreleased)"), 'release v1.2.0: CHANGELOG.md\'s "## 1.2.0 (unreleased)" is still marked unreleased. Fix: give it the release date in the release commit'],
-    ["v1.2.0", "1.2.0", "## 1.2.0 (2026-12-01)\n\n## 1.1.0\n", 'release v1.2.0: CHANGELOG.md\'s "## 1.2.0 (2026-12-01)" section is empty. Fix: write what changed under it.'],
+    [
+      "v1.3.0",
+      "1.2.0",
+      changelog,
+      'release v1.3.0: the tag does not match package.json\'s version 1.2.0. Fix: tag the release commit v1.2.0, or set "version" to 1.3.0 in that commit.',
+    ],
+    [
+      "v1.3.0",
+      "1.3.0",
+      changelog,
+      'release v1.3.0: CHANGELOG.md has no "## 1.3.0" section. Fix: move the changes under a heading "## 1.3.0 (<date>)".',
+    ],
+    [
+      "v1.2.0",
+      "1.2.0",
+      changelog.replace("(2026-12-01)", "(unreleased)"),
+      'release v1.2.0: CHANGELOG.md\'s "## 1.2.0 (unreleased)" is still marked unreleased. Fix: give it the release date in the release commit',
+    ],
+    [
+      "v1.2.0",
+      "1.2.0",
+      "## 1.2.0 (2026-12-01)\n\n## 1.1.0\n",
+      'release v1.2.0: CHANGELOG.md\'s "## 1.2.0 (2026-12-01)" section is empty. Fix: write what changed under it.',
+    ],
   ])("%s with version %s: refused with the fix", (tag, version, text, message) => {
     expect(() => releaseNotes(tag, version, text)).toThrow(message);
   });
 
   test("the repository's CHANGELOG has a section for package.json's version, one heading edit from a release", () => {
     const version: string = manifest.version;
-    const dated = fs.readFileSync(path.join(ROOT, "CHANGELOG.md"), "utf8").replace(new RegExp(`^## ${version.replace(/\./g, "\\.")} \\(unreleased\\)$`, "m"), `## ${version} (2026-12-01)`);
+    const dated = fs
+      .readFileSync(path.join(ROOT, "CHANGELOG.md"), "utf8")
+      .replace(new RegExp(`^## ${version.replace(/\./g, "\\.")} \\(unreleased\\)$`, "m"), `## ${version} (2026-12-01)`);
     expect(releaseNotes(`v${version}`, version, dated)).toMatch(/^\S/);
   });
 });

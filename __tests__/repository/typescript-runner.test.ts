@@ -26,21 +26,29 @@ describe("main.ts through tsx", () => {
       expect(output).toBe("");
       expect(status).toBe(0);
       expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual([
-        "batch-private-registry", "ecs-ec2-private-registry", "ecs-private-registry", "production", "pull-through-cache",
-        "shared-registry-secret", "shared-registry-workload",
+        "batch-private-registry",
+        "ecs-ec2-private-registry",
+        "ecs-private-registry",
+        "production",
+        "pull-through-cache",
+        "shared-registry-secret",
+        "shared-registry-workload",
       ]);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
   });
 
-  test("control: with baseUrl \".\" the same run fails, as it did before", () => {
+  test('control: with baseUrl "." the same run fails, as it did before', () => {
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"));
     expect(config.compilerOptions.baseUrl).toBeUndefined();
     // Outside the tree, so no other test sees it: the repository's config with the repository as its baseUrl.
     const dir = scratchDir("tsconfig-");
     const withBaseUrl = path.join(dir, "tsconfig.json");
-    fs.writeFileSync(withBaseUrl, JSON.stringify({ extends: path.join(ROOT, "tsconfig.json"), compilerOptions: { baseUrl: ROOT } }));
+    fs.writeFileSync(
+      withBaseUrl,
+      JSON.stringify({ extends: path.join(ROOT, "tsconfig.json"), compilerOptions: { baseUrl: ROOT } }),
+    );
     try {
       const { status, output, outdir } = runMain(withBaseUrl);
       fs.rmSync(outdir, { recursive: true, force: true });

@@ -55,7 +55,9 @@ const ECS_CONTAINER: Record<string, Coverage> = {
   logConfiguration: { prop: "`logging` (with `secretOptions`)" },
   healthCheck: { prop: "`healthCheck`" },
   systemControls: { prop: "`systemControls`" },
-  resourceRequirements: { prop: "`gpuCount` (its other type, `InferenceAccelerator`, is for the ended Elastic Inference)" },
+  resourceRequirements: {
+    prop: "`gpuCount` (its other type, `InferenceAccelerator`, is for the ended Elastic Inference)",
+  },
   firelensConfiguration: { prop: "`firelensConfig`" },
   credentialSpecs: { prop: "`credentialSpecs`" },
 };
@@ -122,7 +124,9 @@ const BATCH_JOB: Record<string, Coverage> = {
   platformCapabilities: { prop: "`platform`" },
   eksProperties: { excluded: "EKS jobs pull with Kubernetes image pull secrets, another mechanism: out of scope" },
   ecsProperties: { prop: "`batch.MultiContainerJobDefinition`" },
-  consumableResourceProperties: { excluded: "not in the AWS provider's schema (5.100, nor the 6.x bindings of our lines), so Terraform cannot set it" },
+  consumableResourceProperties: {
+    excluded: "not in the AWS provider's schema (5.100, nor the 6.x bindings of our lines), so Terraform cannot set it",
+  },
 };
 
 const BATCH_TASK_CONTAINER: Record<string, Coverage> = {
@@ -162,16 +166,54 @@ const BATCH_TASK: Record<string, Coverage> = {
 };
 
 export const COVERAGE: ShapeCoverage[] = [
-  { service: "ecs", shape: "ContainerDefinition", title: "ECS `ContainerDefinition` (`ecs.TaskDefinition.addContainer`)", where: "document", members: ECS_CONTAINER },
-  { service: "ecs", shape: "RegisterTaskDefinition", title: "ECS `RegisterTaskDefinition` (`ecs.TaskDefinition` props)", where: "resource", members: ECS_TASK },
-  { service: "batch", shape: "ContainerProperties", title: "Batch `ContainerProperties` (`batch.JobDefinition` props)", where: "document", members: BATCH_CONTAINER },
-  { service: "batch", shape: "RegisterJobDefinition", title: "Batch `RegisterJobDefinition` (both job definitions' props)", where: "resource", members: BATCH_JOB },
-  { service: "batch", shape: "TaskContainerProperties", title: "Batch `TaskContainerProperties` (`batch.MultiContainerJobDefinition.addContainer`)", where: "document", members: BATCH_TASK_CONTAINER },
-  { service: "batch", shape: "EcsTaskProperties", title: "Batch `EcsTaskProperties` (`batch.MultiContainerJobDefinition` props)", where: "document", members: BATCH_TASK },
+  {
+    service: "ecs",
+    shape: "ContainerDefinition",
+    title: "ECS `ContainerDefinition` (`ecs.TaskDefinition.addContainer`)",
+    where: "document",
+    members: ECS_CONTAINER,
+  },
+  {
+    service: "ecs",
+    shape: "RegisterTaskDefinition",
+    title: "ECS `RegisterTaskDefinition` (`ecs.TaskDefinition` props)",
+    where: "resource",
+    members: ECS_TASK,
+  },
+  {
+    service: "batch",
+    shape: "ContainerProperties",
+    title: "Batch `ContainerProperties` (`batch.JobDefinition` props)",
+    where: "document",
+    members: BATCH_CONTAINER,
+  },
+  {
+    service: "batch",
+    shape: "RegisterJobDefinition",
+    title: "Batch `RegisterJobDefinition` (both job definitions' props)",
+    where: "resource",
+    members: BATCH_JOB,
+  },
+  {
+    service: "batch",
+    shape: "TaskContainerProperties",
+    title: "Batch `TaskContainerProperties` (`batch.MultiContainerJobDefinition.addContainer`)",
+    where: "document",
+    members: BATCH_TASK_CONTAINER,
+  },
+  {
+    service: "batch",
+    shape: "EcsTaskProperties",
+    title: "Batch `EcsTaskProperties` (`batch.MultiContainerJobDefinition` props)",
+    where: "document",
+    members: BATCH_TASK,
+  },
 ];
 
 /** A shape's table as the README shows it. */
 export function coverageTable(shape: ShapeCoverage): string {
-  const rows = Object.entries(shape.members).map(([member, c]) => `| \`${member}\` | ${"prop" in c ? c.prop : `not set: ${c.excluded}`} |`);
+  const rows = Object.entries(shape.members).map(
+    ([member, c]) => `| \`${member}\` | ${"prop" in c ? c.prop : `not set: ${c.excluded}`} |`,
+  );
   return [`**${shape.title}**`, "", "| member | set by |", "| --- | --- |", ...rows].join("\n");
 }

@@ -15,7 +15,11 @@ export interface ModelRequest {
 const SCRIPT = path.join(__dirname, "api-model", "validate.py");
 
 function python(args: string[], input: unknown): any {
-  const result = spawnSync("python3", [SCRIPT, ...args], { input: JSON.stringify(input), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync("python3", [SCRIPT, ...args], {
+    input: JSON.stringify(input),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`validate.py failed:\n${result.stderr}`);
   return JSON.parse(result.stdout);
 }
@@ -38,12 +42,29 @@ export function documentsOf(stackLabel: string, synth: any): ModelRequest[] {
   const requests: ModelRequest[] = [];
   for (const [id, task] of Object.entries<any>(synth.resource?.aws_ecs_task_definition ?? {})) {
     decodeDocument(task.container_definitions).forEach((container: unknown, i: number) => {
-      requests.push({ label: `${stackLabel} ${id} container ${i}`, service: "ecs", shape: "ContainerDefinition", document: container });
+      requests.push({
+        label: `${stackLabel} ${id} container ${i}`,
+        service: "ecs",
+        shape: "ContainerDefinition",
+        document: container,
+      });
     });
   }
   for (const [id, job] of Object.entries<any>(synth.resource?.aws_batch_job_definition ?? {})) {
-    if (job.container_properties !== undefined) requests.push({ label: `${stackLabel} ${id} containerProperties`, service: "batch", shape: "ContainerProperties", document: decodeDocument(job.container_properties) });
-    if (job.ecs_properties !== undefined) requests.push({ label: `${stackLabel} ${id} ecsProperties`, service: "batch", shape: "EcsProperties", document: decodeDocument(job.ecs_properties) });
+    if (job.container_properties !== undefined)
+      requests.push({
+        label: `${stackLabel} ${id} containerProperties`,
+        service: "batch",
+        shape: "ContainerProperties",
+        document: decodeDocument(job.container_properties),
+      });
+    if (job.ecs_properties !== undefined)
+      requests.push({
+        label: `${stackLabel} ${id} ecsProperties`,
+        service: "batch",
+        shape: "EcsProperties",
+        document: decodeDocument(job.ecs_properties),
+      });
   }
   return requests;
 }

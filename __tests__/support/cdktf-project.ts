@@ -23,7 +23,10 @@ export class CdktfProject {
   public static forExamples(): CdktfProject {
     const dir = scratchDir("deploy-");
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8"));
-    fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ ...config, app: `node ${path.join(ROOT, "scripts", "app.js")}` }));
+    fs.writeFileSync(
+      path.join(dir, "cdktf.json"),
+      JSON.stringify({ ...config, app: `node ${path.join(ROOT, "scripts", "app.js")}` }),
+    );
     return new CdktfProject(dir);
   }
 
@@ -79,7 +82,8 @@ export class CdktfProject {
     });
     const output = `${result.stdout}${result.stderr}`;
     this.transcript += `\n$ ${commandLine}\n${output}`;
-    if (result.error || result.status !== 0) throw new Error(`${commandLine} failed (${result.status ?? result.error}):\n${output}`);
+    if (result.error || result.status !== 0)
+      throw new Error(`${commandLine} failed (${result.status ?? result.error}):\n${output}`);
     return output;
   }
 

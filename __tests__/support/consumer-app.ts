@@ -37,7 +37,12 @@ export function npmWarningsAbout(output: string, name: string): string[] {
 /** Runs a command; returns what it printed (stdout, then stderr), or throws with it. */
 export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   try {
-    return execFileSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, stdio: "pipe" });
+    return execFileSync(command, args, {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env },
+      stdio: "pipe",
+    });
   } catch (e: any) {
     throw new Error(`${command} ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
   }
@@ -56,36 +61,70 @@ export class ConsumerApp {
    */
   public static install(prefix: string, dependency: string, manifest: object = {}): ConsumerApp {
     const dir = scratchDir(prefix);
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({
-      name: "consumer", private: true,
-      dependencies: { [FLAVOUR.name]: dependency, ...FLAVOUR.peers },
-      devDependencies: { typescript: devVersion("typescript"), "@types/node": devVersion("@types/node") },
-      ...manifest,
-    }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify(
+        {
+          name: "consumer",
+          private: true,
+          dependencies: { [FLAVOUR.name]: dependency, ...FLAVOUR.peers },
+          devDependencies: { typescript: devVersion("typescript"), "@types/node": devVersion("@types/node") },
+          ...manifest,
+        },
+        null,
+        2,
+      ),
+    );
     // What a cdktn user sets (cdktn checks write-only arguments against it); CDKTF ignores it.
-    fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node out/main.js", context: TARGET_VERSIONS }, null, 2));
-    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({
-      compilerOptions: {
-        target: "ES2022", module: "CommonJS", lib: ["es2022"], types: ["node"], strict: true, exactOptionalPropertyTypes: true,
-        noUncheckedIndexedAccess: true, noImplicitOverride: true, noUnusedLocals: true, noPropertyAccessFromIndexSignature: true,
-        skipLibCheck: true, outDir: "out",
-      },
-      include: ["*.ts"],
-    }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "node out/main.js", context: TARGET_VERSIONS }, null, 2),
+    );
+    fs.writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            target: "ES2022",
+            module: "CommonJS",
+            lib: ["es2022"],
+            types: ["node"],
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noUncheckedIndexedAccess: true,
+            noImplicitOverride: true,
+            noUnusedLocals: true,
+            noPropertyAccessFromIndexSignature: true,
+            skipLibCheck: true,
+            outDir: "out",
+          },
+          include: ["*.ts"],
+        },
+        null,
+        2,
+      ),
+    );
     const snippets = readmeSnippets();
     snippets.forEach((code, i) => fs.writeFileSync(path.join(dir, `snippet${i + 1}.ts`), code));
     const classes = snippets.map((code, i) => [i + 1, /export class (\w+)/.exec(code)?.[1]] as const);
-    fs.writeFileSync(path.join(dir, "main.ts"), [
-      FLAVOUR.rewrite('import { App } from "cdktf";'),
-      ...classes.map(([i, name]) => `import { ${name} } from "./snippet${i}";`),
-      "const app = new App();",
-      ...classes.map(([i, name]) => `new ${name}(app, "readme-${i}");`),
-      "app.synth();",
-      "",
-    ].join("\n"));
+    fs.writeFileSync(
+      path.join(dir, "main.ts"),
+      [
+        FLAVOUR.rewrite('import { App } from "cdktf";'),
+        ...classes.map(([i, name]) => `import { ${name} } from "./snippet${i}";`),
+        "const app = new App();",
+        ...classes.map(([i, name]) => `new ${name}(app, "readme-${i}");`),
+        "app.synth();",
+        "",
+      ].join("\n"),
+    );
     // stderr too: npm's warnings are what the tests read. Install scripts are not ignored, as for a user.
     const output = run("bash", ["-c", "npm install --prefer-offline --no-audit --no-fund 2>&1"], dir);
-    return new ConsumerApp(dir, classes.map(([i]) => `readme-${i}`), output);
+    return new ConsumerApp(
+      dir,
+      classes.map(([i]) => `readme-${i}`),
+      output,
+    );
   }
 
   private constructor(
@@ -114,7 +153,10 @@ export class ConsumerApp {
   /** `node out/main.js` with the context cdktf.json gives, as the CLI passes it. */
   public synth(): void {
     const context = JSON.parse(fs.readFileSync(path.join(this.dir, "cdktf.json"), "utf8")).context;
-    run(process.execPath, ["out/main.js"], this.dir, { CDKTF_OUTDIR: path.join(this.dir, "cdktf.out"), CDKTF_CONTEXT_JSON: JSON.stringify(context) });
+    run(process.execPath, ["out/main.js"], this.dir, {
+      CDKTF_OUTDIR: path.join(this.dir, "cdktf.out"),
+      CDKTF_CONTEXT_JSON: JSON.stringify(context),
+    });
   }
 
   /** A synthesized stack's configuration. */

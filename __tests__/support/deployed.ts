@@ -14,7 +14,16 @@ export interface NetworkIds {
 export function emulatorNetwork(emulator: Emulator): NetworkIds {
   const vpc = emulator.aws("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16").Vpc.VpcId;
   const subnetId = emulator.aws("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.0.1.0/24").Subnet.SubnetId;
-  const securityGroupId = emulator.aws("ec2", "create-security-group", "--vpc-id", vpc, "--group-name", "batch", "--description", "Batch instances").GroupId;
+  const securityGroupId = emulator.aws(
+    "ec2",
+    "create-security-group",
+    "--vpc-id",
+    vpc,
+    "--group-name",
+    "batch",
+    "--description",
+    "Batch instances",
+  ).GroupId;
   return { subnetId, securityGroupId };
 }
 
@@ -36,23 +45,38 @@ export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
     const config = project.config(stack);
     const override: any = {};
     for (const name of Object.keys(config.resource.aws_batch_compute_environment ?? {})) {
-      serviceRole ??= emulator.aws("iam", "create-role", "--role-name", "emulator-batch-service-role",
-        "--assume-role-policy-document", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "batch.amazonaws.com" } }] })).Role.Arn;
+      serviceRole ??= emulator.aws(
+        "iam",
+        "create-role",
+        "--role-name",
+        "emulator-batch-service-role",
+        "--assume-role-policy-document",
+        JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "batch.amazonaws.com" } }],
+        }),
+      ).Role.Arn;
       // moto also drops `updatePolicy` (AWS returns it from DescribeComputeEnvironments, botocore's model has it in
       // ComputeEnvironmentDetail), so the provider reads no block back and would plan to add ours on every diff.
-      ((override.resource ??= {}).aws_batch_compute_environment ??= {})[name] = { service_role: serviceRole, lifecycle: { ignore_changes: ["update_policy"] } };
+      ((override.resource ??= {}).aws_batch_compute_environment ??= {})[name] = {
+        service_role: serviceRole,
+        lifecycle: { ignore_changes: ["update_policy"] },
+      };
     }
     const leaveOut = (type: string, name: string, why: string) => {
       ((override.resource ??= {})[type] ??= {})[name] = { count: 0 };
       for (const [output, value] of Object.entries<any>(config.output ?? {})) {
-        if (JSON.stringify(value).includes(`${type}.${name}.`)) (override.output ??= {})[output] = { value: `not deployed: ${why}` };
+        if (JSON.stringify(value).includes(`${type}.${name}.`))
+          (override.output ??= {})[output] = { value: `not deployed: ${why}` };
       }
     };
     for (const [name, job] of Object.entries<any>(config.resource.aws_batch_job_definition ?? {})) {
-      if (job.ecs_properties !== undefined) leaveOut("aws_batch_job_definition", name, "the emulator has no ecsProperties");
+      if (job.ecs_properties !== undefined)
+        leaveOut("aws_batch_job_definition", name, "the emulator has no ecsProperties");
     }
     for (const [name, service] of Object.entries<any>(config.resource.aws_ecs_service ?? {})) {
-      if (service.network_configuration === undefined) leaveOut("aws_ecs_service", name, "the provider cannot read the emulator's service");
+      if (service.network_configuration === undefined)
+        leaveOut("aws_ecs_service", name, "the provider cannot read the emulator's service");
     }
     if (Object.keys(override).length > 0) project.override(stack, "emulator", override);
   }
@@ -62,20 +86,21 @@ export function emulatorGaps(emulator: Emulator, project: CdktfProject): void {
  * The list calls that find what our stacks create, each with the field of the answer that names the resources. They
  * run in one Python process (botocore, what the AWS CLI is built on): an `aws` start costs about a CPU second.
  */
-const RESOURCE_LISTS: Record<string, [service: string, operation: string, params: object, list: string, name: string]> = {
-  // Destroying a secret schedules its deletion (30 days by default): those are listed, and only those are allowed.
-  secrets: ["secretsmanager", "list_secrets", { IncludePlannedDeletion: true }, "SecretList", "ARN"],
-  taskDefinitions: ["ecs", "list_task_definitions", { status: "ACTIVE" }, "taskDefinitionArns", ""],
-  jobDefinitions: ["batch", "describe_job_definitions", { status: "ACTIVE" }, "jobDefinitions", "jobDefinitionArn"],
-  jobQueues: ["batch", "describe_job_queues", {}, "jobQueues", "jobQueueArn"],
-  computeEnvironments: ["batch", "describe_compute_environments", {}, "computeEnvironments", "computeEnvironmentArn"],
-  launchTemplates: ["ec2", "describe_launch_templates", {}, "LaunchTemplates", "LaunchTemplateId"],
-  roles: ["iam", "list_roles", {}, "Roles", "RoleName"],
-  instanceProfiles: ["iam", "list_instance_profiles", {}, "InstanceProfiles", "InstanceProfileName"],
-  logGroups: ["logs", "describe_log_groups", {}, "logGroups", "logGroupName"],
-  parameters: ["ssm", "describe_parameters", {}, "Parameters", "Name"],
-  fileSystems: ["efs", "describe_file_systems", {}, "FileSystems", "FileSystemId"],
-};
+const RESOURCE_LISTS: Record<string, [service: string, operation: string, params: object, list: string, name: string]> =
+  {
+    // Destroying a secret schedules its deletion (30 days by default): those are listed, and only those are allowed.
+    secrets: ["secretsmanager", "list_secrets", { IncludePlannedDeletion: true }, "SecretList", "ARN"],
+    taskDefinitions: ["ecs", "list_task_definitions", { status: "ACTIVE" }, "taskDefinitionArns", ""],
+    jobDefinitions: ["batch", "describe_job_definitions", { status: "ACTIVE" }, "jobDefinitions", "jobDefinitionArn"],
+    jobQueues: ["batch", "describe_job_queues", {}, "jobQueues", "jobQueueArn"],
+    computeEnvironments: ["batch", "describe_compute_environments", {}, "computeEnvironments", "computeEnvironmentArn"],
+    launchTemplates: ["ec2", "describe_launch_templates", {}, "LaunchTemplates", "LaunchTemplateId"],
+    roles: ["iam", "list_roles", {}, "Roles", "RoleName"],
+    instanceProfiles: ["iam", "list_instance_profiles", {}, "InstanceProfiles", "InstanceProfileName"],
+    logGroups: ["logs", "describe_log_groups", {}, "logGroups", "logGroupName"],
+    parameters: ["ssm", "describe_parameters", {}, "Parameters", "Name"],
+    fileSystems: ["efs", "describe_file_systems", {}, "FileSystems", "FileSystemId"],
+  };
 
 const LIST_SCRIPT = `
 import json, sys, botocore.session
@@ -105,11 +130,18 @@ export function leftovers(emulator: Emulator): Record<string, string[]> {
 export const NOTHING_LEFT = Object.fromEntries(Object.keys(RESOURCE_LISTS).map((kind) => [kind, []]));
 
 /** For each stack, whether `cdktf diff` says there is nothing to change. */
-export function unchanged(project: CdktfProject, emulator: Emulator, stacks: string[], vars: Record<string, string>): Record<string, boolean> {
-  return Object.fromEntries(stacks.map((stack) => {
-    const diff = project.cdktf(emulator, ["diff", stack, "--skip-synth", "--skip-provider-lock"], vars);
-    return [stack, /No changes\. Your infrastructure matches the configuration\./.test(diff)];
-  }));
+export function unchanged(
+  project: CdktfProject,
+  emulator: Emulator,
+  stacks: string[],
+  vars: Record<string, string>,
+): Record<string, boolean> {
+  return Object.fromEntries(
+    stacks.map((stack) => {
+      const diff = project.cdktf(emulator, ["diff", stack, "--skip-synth", "--skip-provider-lock"], vars);
+      return [stack, /No changes\. Your infrastructure matches the configuration\./.test(diff)];
+    }),
+  );
 }
 
 /**
@@ -117,7 +149,8 @@ export function unchanged(project: CdktfProject, emulator: Emulator, stacks: str
  * comes in chunks between progress lines ("1 Stack deploying ..."), each chunk starting with its stack's name.
  */
 export function completionOrder(output: string, stacks: string[]): (string | undefined)[] {
-  return output.split(/\n[ \t]*\d+ Stacks? (?:deploying|destroying)[^\n]*\n/)
+  return output
+    .split(/\n[ \t]*\d+ Stacks? (?:deploying|destroying)[^\n]*\n/)
     .filter((chunk) => /(Apply|Destroy) complete!/.test(chunk))
     .map((chunk) => stacks.find((stack) => chunk.trimStart().startsWith(`${stack} `)));
 }
@@ -136,11 +169,36 @@ export interface DeployedBoot {
 
 export function deployedBoot(emulator: Emulator, queueArn: string): DeployedBoot {
   const [queue] = emulator.aws("batch", "describe-job-queues", "--job-queues", queueArn).jobQueues;
-  const [ce] = emulator.aws("batch", "describe-compute-environments", "--compute-environments", queue.computeEnvironmentOrder[0].computeEnvironment).computeEnvironments;
+  const [ce] = emulator.aws(
+    "batch",
+    "describe-compute-environments",
+    "--compute-environments",
+    queue.computeEnvironmentOrder[0].computeEnvironment,
+  ).computeEnvironments;
   const { launchTemplateId, version } = ce.computeResources.launchTemplate;
-  const [template] = emulator.aws("ec2", "describe-launch-templates", "--launch-template-ids", launchTemplateId).LaunchTemplates;
-  const [named] = emulator.aws("ec2", "describe-launch-template-versions", "--launch-template-id", launchTemplateId, "--versions", version).LaunchTemplateVersions;
+  const [template] = emulator.aws(
+    "ec2",
+    "describe-launch-templates",
+    "--launch-template-ids",
+    launchTemplateId,
+  ).LaunchTemplates;
+  const [named] = emulator.aws(
+    "ec2",
+    "describe-launch-template-versions",
+    "--launch-template-id",
+    launchTemplateId,
+    "--versions",
+    version,
+  ).LaunchTemplateVersions;
   const mime = parseMime(Buffer.from(named.LaunchTemplateData.UserData, "base64").toString());
-  const script = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload).write_files[0].content;
-  return { queue, version, latestVersion: template.LatestVersionNumber, templateData: named.LaunchTemplateData, mime, script };
+  const script = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload).write_files[0]
+    .content;
+  return {
+    queue,
+    version,
+    latestVersion: template.LatestVersionNumber,
+    templateData: named.LaunchTemplateData,
+    mime,
+    script,
+  };
 }

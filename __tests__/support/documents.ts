@@ -21,9 +21,10 @@ class ExpressionParser {
     const c = this.text[this.pos];
     if (c === "{") return this.object();
     if (c === "[") return this.array();
-    if (c === "\"") return this.string();
+    if (c === '"') return this.string();
     // A number first: a bare reference may hold brackets (`x[0]`), a number in a list must not take its "]".
-    const bare = (/^-?\d+(\.\d+)?(e[+-]?\d+)?(?![A-Za-z_])/.exec(this.text.slice(this.pos)) ?? /^[A-Za-z0-9_.\-[\]"*]+/.exec(this.text.slice(this.pos))!)[0];
+    const bare = (/^-?\d+(\.\d+)?(e[+-]?\d+)?(?![A-Za-z_])/.exec(this.text.slice(this.pos)) ??
+      /^[A-Za-z0-9_.\-[\]"*]+/.exec(this.text.slice(this.pos))!)[0];
     this.pos += bare.length;
     if (bare === "true" || bare === "false") return bare === "true";
     if (bare === "null") return null;
@@ -62,13 +63,13 @@ class ExpressionParser {
 
   private string(): string {
     this.skip();
-    this.expect("\"");
+    this.expect('"');
     let out = "";
-    const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", "\"": "\"" };
+    const escapes: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", '"': '"' };
     for (;;) {
       const c = this.text[this.pos++];
       if (c === undefined) throw new Error("unterminated string");
-      if (c === "\"") return out;
+      if (c === '"') return out;
       if (c === "\\") out += escapes[this.text[this.pos++]];
       else if (this.text.startsWith("$${", this.pos - 1) || this.text.startsWith("%%{", this.pos - 1)) {
         out += `${c}{`;

@@ -23,12 +23,21 @@ export class Emulator {
     // A file, not a pipe: the test process sits in spawnSync while moto logs, and a full pipe would stop moto.
     const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "moto-"));
     const log = fs.openSync(path.join(logDir, "moto.log"), "w");
-    const child = spawn("unshare", ["--net", "-r", "bash", "-c",
-      `ip link set lo up && exec setpriv --pdeathsig KILL -- moto_server -H 127.0.0.1 -p ${PORT}`], {
-      // moto attaches AWS managed policies (the ECS task execution policy) only when it loads them at start.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
-      stdio: ["ignore", log, log],
-    });
+    const child = spawn(
+      "unshare",
+      [
+        "--net",
+        "-r",
+        "bash",
+        "-c",
+        `ip link set lo up && exec setpriv --pdeathsig KILL -- moto_server -H 127.0.0.1 -p ${PORT}`,
+      ],
+      {
+        // moto attaches AWS managed policies (the ECS task execution policy) only when it loads them at start.
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+        stdio: ["ignore", log, log],
+      },
+    );
     fs.closeSync(log);
     // The emulator is stopped in afterAll; it must not keep a jest worker alive if a test file stops early.
     child.unref();
@@ -43,7 +52,10 @@ export class Emulator {
   }
 
   public readonly endpoint = `http://127.0.0.1:${PORT}`;
-  private constructor(private readonly child: ChildProcess, private readonly logDir: string) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly logDir: string,
+  ) {}
 
   /** moto's request log (a line per request: method, path, status). */
   public get requestLog(): string {
@@ -73,7 +85,11 @@ export class Emulator {
   }
 
   /** Runs a command inside the emulator's namespace with `env` (nothing of the test process's environment). */
-  public run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutSeconds?: number } = {}): Run {
+  public run(
+    command: string,
+    args: string[],
+    options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutSeconds?: number } = {},
+  ): Run {
     const pid = this.child.pid;
     if (pid === undefined || this.child.exitCode !== null) throw new Error(`the emulator is not running:\n${this.log}`);
     const result = spawnSync("nsenter", ["-t", String(pid), "-U", "-n", "--preserve-credentials", command, ...args], {
@@ -83,14 +99,16 @@ export class Emulator {
       maxBuffer: 256 * 1024 * 1024,
       timeout: (options.timeoutSeconds ?? 300) * 1000,
     });
-    if (result.error) throw new Error(`${command} ${args.join(" ")}: ${result.error.message}\n${result.stdout}${result.stderr}`);
+    if (result.error)
+      throw new Error(`${command} ${args.join(" ")}: ${result.error.message}\n${result.stdout}${result.stderr}`);
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
   /** `aws <args> --output json` against the emulator, parsed; throws with the CLI's output when it fails. */
   public aws(...args: string[]): any {
     const result = this.run("aws", [...args, "--output", "json"]);
-    if (result.status !== 0) throw new Error(`aws ${args.join(" ")} failed (${result.status}):\n${result.stderr}${result.stdout}`);
+    if (result.status !== 0)
+      throw new Error(`aws ${args.join(" ")} failed (${result.status}):\n${result.stderr}${result.stdout}`);
     return result.stdout.trim() === "" ? undefined : JSON.parse(result.stdout);
   }
 

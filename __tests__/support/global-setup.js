@@ -23,7 +23,10 @@ const TOOLS = {
   "systemd-analyze": [["systemd-analyze", "--version"], "Debian's systemd package"],
   git: [["git", "--version"], "Debian's git package"],
   python3: [["python3", "--version"], "python3"],
-  botocore: [["python3", "-c", "import botocore.session"], "botocore for python3 (pip install botocore, or Debian's python3-botocore)"],
+  botocore: [
+    ["python3", "-c", "import botocore.session"],
+    "botocore for python3 (pip install botocore, or Debian's python3-botocore)",
+  ],
   moto_server: [["moto_server", "--help"], "moto's server (pip install 'moto[server]')"],
   aws: [["aws", "--version"], "the AWS CLI (pip install awscli, or Debian's awscli)"],
 };
@@ -37,13 +40,18 @@ module.exports = async (_globalConfig, projectConfig) => {
   });
   if (missing.length > 0) {
     const list = missing.map((tool) => `  ${tool}: install ${TOOLS[tool][1]}`).join("\n");
-    throw new Error(`The ${layer} tests need tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`);
+    throw new Error(
+      `The ${layer} tests need tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`,
+    );
   }
   if (needed.includes("terraform")) {
     // Write-only arguments (the password's way into Secrets Manager) need Terraform 1.11.
-    const version = JSON.parse(spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout).terraform_version;
+    const version = JSON.parse(
+      spawnSync("terraform", ["version", "-json"], { encoding: "utf8" }).stdout,
+    ).terraform_version;
     const [major, minor] = version.split(".").map(Number);
-    if (major < 1 || (major === 1 && minor < 11)) throw new Error(`The ${layer} tests need Terraform >= 1.11; this is ${version}.`);
+    if (major < 1 || (major === 1 && minor < 11))
+      throw new Error(`The ${layer} tests need Terraform >= 1.11; this is ${version}.`);
   }
   // Where every construct test's app points (support/stacks.ts), made here once so workers never race to make it.
   fs.mkdirSync(path.join(os.tmpdir(), `cdktf-private-registry-tests-${os.userInfo().uid}`), { recursive: true });

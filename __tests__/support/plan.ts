@@ -43,6 +43,7 @@ export function plannedResources(plan: any, type: string): any[] {
 
 /** Every file inside a saved plan (a zip archive), as text, so a leaked value can be searched for. */
 export function planFileContents(planFile: string): string {
-  const script = "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))";
+  const script =
+    "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))";
   return execFileSync("python3", ["-c", script, planFile]).toString("latin1");
 }

@@ -27,7 +27,12 @@ export function findProviderMirror(type: string, version: string, namespace = "h
 }
 
 /** The provider executable inside a mirror `findProviderMirror` returned. */
-export function providerBinary(mirror: string, type: string, version: string, namespace = "hashicorp"): string | undefined {
+export function providerBinary(
+  mirror: string,
+  type: string,
+  version: string,
+  namespace = "hashicorp",
+): string | undefined {
   const dir = path.join(mirror, "registry.terraform.io", namespace, type, version, platformName());
   const file = safeList(dir).find((f) => f.startsWith(`terraform-provider-${type}`));
   return file && path.join(dir, file);

@@ -40,13 +40,19 @@ export class ProviderServer {
       if (reattach !== undefined) return new ProviderServer(child.pid!, reattach, dir);
       if (Date.now() > deadline || child.pid === undefined || !alive(child.pid)) {
         child.kill("SIGKILL");
-        throw new Error(`the provider did not start in debug mode (${failure?.message ?? "no reattach line"}):\n${output}`);
+        throw new Error(
+          `the provider did not start in debug mode (${failure?.message ?? "no reattach line"}):\n${output}`,
+        );
       }
       sleep(25);
     }
   }
 
-  private constructor(private readonly pid: number, public readonly reattach: string, private readonly dir: string) {}
+  private constructor(
+    private readonly pid: number,
+    public readonly reattach: string,
+    private readonly dir: string,
+  ) {}
 
   /** Interrupts the provider, which then removes its socket, as on Ctrl-C; kills it if it is still there after 2 s. */
   public stop(): void {

@@ -41,7 +41,8 @@ export const KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34c
 export const HUB_ARN = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/hub-Hh1234";
 
 /** Credentials of an existing Quay secret encrypted with a customer-managed key. */
-export const quay = () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io", kmsKeyArn: KEY_ARN });
+export const quay = () =>
+  RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io", kmsKeyArn: KEY_ARN });
 /** Credentials of an existing Docker Hub secret. */
 export const hub = () => RegistryCredentials.fromSecretCompleteArn(HUB_ARN, { registry: "docker.io" });
 /** Network settings of a compute environment. */
@@ -49,5 +50,9 @@ export const network = { subnetIds: ["subnet-0a1b2c3d", "subnet-0a1b2c3e"], secu
 
 /** A reference as it appears in the synthesized JSON (`${aws_iam_role.x.arn}`), without spelling hashed ids out. */
 export function ref(stack: TerraformStack, value: unknown): string {
-  return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+  return Tokenization.resolve(value, {
+    scope: stack,
+    preparing: false,
+    resolver: new DefaultTokenResolver(new StringConcat()),
+  });
 }

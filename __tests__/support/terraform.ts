@@ -47,7 +47,10 @@ export class TerraformWorkspace {
     const config = JSON.parse(fs.readFileSync(file, "utf8"));
     delete config.terraform.backend;
     config.provider.aws = config.provider.aws.map((p: object) => ({ ...p, ...OFFLINE_PROVIDER }));
-    return TerraformWorkspace.fromFiles({ "cdk.tf.json": JSON.stringify(config, null, 2) }, config.terraform.required_providers);
+    return TerraformWorkspace.fromFiles(
+      { "cdk.tf.json": JSON.stringify(config, null, 2) },
+      config.terraform.required_providers,
+    );
   }
 
   /**
@@ -70,7 +73,11 @@ export class TerraformWorkspace {
    * @param singleProvider whether the configuration has at most one `aws` provider block, so commands may attach to
    * the shared provider process (which holds one configuration at a time)
    */
-  private constructor(public readonly dir: string, private readonly requiredProviders: object | undefined, singleProvider: boolean) {
+  private constructor(
+    public readonly dir: string,
+    private readonly requiredProviders: object | undefined,
+    singleProvider: boolean,
+  ) {
     const mirror = findProviderMirror("aws", AWS_PROVIDER_VERSION);
     this.binary = mirror && providerBinary(mirror, "aws", AWS_PROVIDER_VERSION);
     this.attachable = this.binary !== undefined && singleProvider;
@@ -97,10 +104,18 @@ export class TerraformWorkspace {
     const command = [...(needsNetwork ? [] : isolated()), "terraform", ...args];
     // The shared provider keeps the environment it started with: a command that sets its own AWS_* or TF_LOG*
     // starts the provider itself, as Terraform normally does.
-    const attach = this.attachable && args[0] !== "init" && args[0] !== "fmt" && !Object.keys(extraEnv).some((k) => /^(AWS_|TF_LOG)/.test(k));
+    const attach =
+      this.attachable &&
+      args[0] !== "init" &&
+      args[0] !== "fmt" &&
+      !Object.keys(extraEnv).some((k) => /^(AWS_|TF_LOG)/.test(k));
     const result = spawnSync(command[0], command.slice(1), {
       cwd,
-      env: { ...this.env, ...(attach ? { TF_REATTACH_PROVIDERS: sharedProviderServer(this.binary!, this.env).reattach } : {}), ...extraEnv },
+      env: {
+        ...this.env,
+        ...(attach ? { TF_REATTACH_PROVIDERS: sharedProviderServer(this.binary!, this.env).reattach } : {}),
+        ...extraEnv,
+      },
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
       // A data source that needs AWS would retry for many minutes inside the isolated namespace: fail instead.
@@ -119,7 +134,14 @@ export class TerraformWorkspace {
   public script(body: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {
     const file = path.join(this.dir, "steps.sh");
     fs.writeFileSync(file, `${body}\n`);
-    const provider = this.attachable ? { PROVIDER_BINARY: this.binary, PROVIDER_ENV: Object.entries(QUIET_PROVIDER).map(([k, v]) => `${k}=${v}`).join(" ") } : {};
+    const provider = this.attachable
+      ? {
+          PROVIDER_BINARY: this.binary,
+          PROVIDER_ENV: Object.entries(QUIET_PROVIDER)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(" "),
+        }
+      : {};
     const result = spawnSync("unshare", ["--net", "-r", "bash", NAMESPACE_SCRIPT, file], {
       cwd: this.dir,
       env: { ...this.env, ...provider, ...extraEnv },
@@ -146,14 +168,20 @@ export class TerraformWorkspace {
    * `.terraform` directory (a link into the mirror) and the lock file, instead of another `init`.
    */
   public init(): void {
-    const template = this.binary !== undefined && this.requiredProviders !== undefined
-      ? initTemplate(this.requiredProviders, this.env.TF_CLI_CONFIG_FILE!, (dir) => this.run(["init", "-input=false", "-no-color"], {}, dir))
-      : undefined;
+    const template =
+      this.binary !== undefined && this.requiredProviders !== undefined
+        ? initTemplate(this.requiredProviders, this.env.TF_CLI_CONFIG_FILE!, (dir) =>
+            this.run(["init", "-input=false", "-no-color"], {}, dir),
+          )
+        : undefined;
     if (template === undefined) {
       this.ok(["init", "-input=false", "-no-color"]);
       return;
     }
-    fs.cpSync(path.join(template, ".terraform"), path.join(this.dir, ".terraform"), { recursive: true, verbatimSymlinks: true });
+    fs.cpSync(path.join(template, ".terraform"), path.join(this.dir, ".terraform"), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     fs.copyFileSync(path.join(template, ".terraform.lock.hcl"), path.join(this.dir, ".terraform.lock.hcl"));
   }
 
@@ -187,14 +215,23 @@ export class TerraformWorkspace {
 
   /** The saved plan of a `plan -json` run, or an error with its diagnostics. */
   private planned(result: TerraformResult): Plan {
-    const messages = result.stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    const messages = result.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l));
     const diagnostics = messages.filter((m) => m.type === "diagnostic").map((m) => m.diagnostic);
     if (result.status !== 0) {
-      throw new Error(`terraform plan failed (${result.status}):\n${JSON.stringify(diagnostics, null, 2)}\n${result.stderr}`);
+      throw new Error(
+        `terraform plan failed (${result.status}):\n${JSON.stringify(diagnostics, null, 2)}\n${result.stderr}`,
+      );
     }
-    const changes = messages.filter((m) => m.type === "planned_change").map((m) => ({
-      address: m.change.resource.addr, type: m.change.resource.resource_type, action: m.change.action,
-    }));
+    const changes = messages
+      .filter((m) => m.type === "planned_change")
+      .map((m) => ({
+        address: m.change.resource.addr,
+        type: m.change.resource.resource_type,
+        action: m.change.action,
+      }));
     return new Plan(this, path.join(this.dir, "plan.bin"), diagnostics, changes);
   }
 
@@ -208,7 +245,8 @@ const NAMESPACE_SCRIPT = path.join(__dirname, "namespace-script.sh");
 const PLAN_ARGS = ["-input=false", "-no-color", "-lock=false", "-json", "-out=plan.bin"];
 /** Where `planWithEmulator` runs moto, in the plan's own namespace. */
 const EMULATOR_PORT = 4599;
-const varEnv = (vars: Record<string, string>) => Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
+const varEnv = (vars: Record<string, string>) =>
+  Object.fromEntries(Object.entries(vars).map(([k, v]) => [`TF_VAR_${k}`, v]));
 
 /** Runs `body` on a workspace for `stack`, and removes the workspace afterwards. */
 export function withWorkspace(stack: TerraformStack, body: (ws: TerraformWorkspace) => void): void {
@@ -222,7 +260,12 @@ export function withWorkspace(stack: TerraformStack, body: (ws: TerraformWorkspa
 
 /** How many `aws` provider blocks a configuration's files hold (JSON or HCL). */
 function awsProviderBlocks(files: Record<string, string>): number {
-  return Object.entries(files).reduce((count, [name, content]) => count + (name.endsWith(".json")
-    ? [JSON.parse(content).provider?.aws ?? []].flat().length
-    : (content.match(/^provider\s+"aws"/gm) ?? []).length), 0);
+  return Object.entries(files).reduce(
+    (count, [name, content]) =>
+      count +
+      (name.endsWith(".json")
+        ? [JSON.parse(content).provider?.aws ?? []].flat().length
+        : (content.match(/^provider\s+"aws"/gm) ?? []).length),
+    0,
+  );
 }

@@ -48,7 +48,11 @@ export function cloudInitSchema(cloudConfig: string): { status: number | null; o
  */
 export function cloudInitMerge(userData: string): any {
   const cloudInit = execFileSync("sh", ["-c", "command -v cloud-init"], { encoding: "utf8" }).trim();
-  const python = fs.readFileSync(cloudInit, "utf8").split("\n")[0].replace(/^#!\s*/, "").split(" ")[0];
+  const python = fs
+    .readFileSync(cloudInit, "utf8")
+    .split("\n")[0]
+    .replace(/^#!\s*/, "")
+    .split(" ")[0];
   const script = [
     "import sys, tempfile",
     "from cloudinit import handlers, helpers, user_data",
@@ -128,12 +132,24 @@ export function runBootScript(script: string, scenario: BootScenario): BootRun {
     if (scenario.ecsRunning) fs.writeFileSync(path.join(sandbox, "ecs-running"), "");
     const args = [path.join(SANDBOX_TOOLS, "run.sh"), sandbox, path.join(sandbox, "boot.sh")];
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, FAKE_REGION: scenario.region ?? "eu-west-1" };
-    const run = scenario.emulator !== undefined
-      ? scenario.emulator.run("bash", args, { env: { ...scenario.emulator.env, ...env, REAL_AWS: execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim() }, timeoutSeconds: 60 })
-      : spawnSync("unshare", ["--net", "-r", ...args], { env, encoding: "utf8", timeout: 60000 });
+    const run =
+      scenario.emulator !== undefined
+        ? scenario.emulator.run("bash", args, {
+            env: {
+              ...scenario.emulator.env,
+              ...env,
+              REAL_AWS: execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim(),
+            },
+            timeoutSeconds: 60,
+          })
+        : spawnSync("unshare", ["--net", "-r", ...args], { env, encoding: "utf8", timeout: 60000 });
     if ("error" in run && run.error) throw run.error;
-    const read = (name: string) => (fs.existsSync(path.join(sandbox, name)) ? fs.readFileSync(path.join(sandbox, name), "utf8") : "");
-    const lines = (name: string) => read(name).split("\n").filter((l) => l !== "");
+    const read = (name: string) =>
+      fs.existsSync(path.join(sandbox, name)) ? fs.readFileSync(path.join(sandbox, name), "utf8") : "";
+    const lines = (name: string) =>
+      read(name)
+        .split("\n")
+        .filter((l) => l !== "");
     const configFile = path.join(etc, "ecs.config");
     const exists = fs.existsSync(configFile);
     return {
@@ -165,7 +181,9 @@ export const REGISTRIES = [
 
 /** The boot script exactly as an instance would get it: out of the MIME document, out of the cloud-config. */
 export function shippedScript(registries = REGISTRIES): string {
-  const mime = parseMime(renderUserData(failFor("test"), { registries, registriesProp: "registryCredentials", partsProp: "userDataParts" }));
+  const mime = parseMime(
+    renderUserData(failFor("test"), { registries, registriesProp: "registryCredentials", partsProp: "userDataParts" }),
+  );
   const config = parseYaml(mime.parts.find((p) => p.contentType === "text/cloud-config")!.payload);
   return config.write_files[0].content;
 }

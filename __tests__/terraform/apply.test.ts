@@ -14,22 +14,37 @@ const STAND_IN = path.join(__dirname, "..", "support", "aws-stand-in", "secretsm
 const PORT = 8222;
 // Set through the SDK's environment variables rather than the provider's `endpoints` block, whose validation alone
 // costs the AWS provider about 2 CPU seconds per walk.
-const ENDPOINTS = { AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${PORT}`, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${PORT}` };
-const FIRST = "S3ntinel-first\"$\\ü";
+const ENDPOINTS = {
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${PORT}`,
+  AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${PORT}`,
+};
+const FIRST = 'S3ntinel-first"$\\ü';
 const ROTATED = "S3ntinel-rotated'%{x}";
 
-interface Request { target: string; body: string }
+interface Request {
+  target: string;
+  body: string;
+}
 
 function requests(ws: TerraformWorkspace): Request[] {
   const log = path.join(ws.dir, "requests.log");
-  return fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n").filter((l) => l !== "").map((l) => JSON.parse(l)) : [];
+  return fs.existsSync(log)
+    ? fs
+        .readFileSync(log, "utf8")
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l))
+    : [];
 }
 
 /** Every file Terraform and the provider left in the workspace (state, backups, saved plans, the provider's log). */
 function workspaceFiles(ws: TerraformWorkspace): string {
-  return fs.readdirSync(ws.dir)
+  return fs
+    .readdirSync(ws.dir)
     .filter((f) => f.endsWith(".tfstate") || f.endsWith(".backup") || f.endsWith(".bin") || f === "provider.out")
-    .map((f) => (f.endsWith(".bin") ? planFileContents(path.join(ws.dir, f)) : fs.readFileSync(path.join(ws.dir, f), "latin1")))
+    .map((f) =>
+      f.endsWith(".bin") ? planFileContents(path.join(ws.dir, f)) : fs.readFileSync(path.join(ws.dir, f), "latin1"),
+    )
     .join("\n");
 }
 
@@ -44,19 +59,39 @@ describe("a RegistrySecret through a real apply", () => {
     const stack = new TerraformStack(new App(), "apply");
     new AwsProvider(stack, "aws", { region: "eu-west-1" });
     const version = new TerraformVariable(stack, "password_version", { type: "number" });
-    new RegistrySecret(stack, "Hub", { registry: "docker.io", username: "robot", password: new EphemeralVariable(stack, "token").value, passwordVersion: version.numberValue, name: "registry/hub", recoveryWindowInDays: 0 });
+    new RegistrySecret(stack, "Hub", {
+      registry: "docker.io",
+      username: "robot",
+      password: new EphemeralVariable(stack, "token").value,
+      passwordVersion: version.numberValue,
+      name: "registry/hub",
+      recoveryWindowInDays: 0,
+    });
     ws = TerraformWorkspace.fromStack(stack);
     ws.init();
     const step = (name: string, token: string, v: number, command: string) =>
       `echo "=== ${name}"; TF_VAR_token=${JSON.stringify(token).replace(/\$/g, "\\$")} TF_VAR_password_version=${v} ${command}`;
-    const result = ws.script([
-      standIn,
-      step("apply", FIRST, 1, "terraform apply -auto-approve -input=false -no-color -lock=false"),
-      step("replan", FIRST, 1, "terraform plan -input=false -no-color -lock=false -detailed-exitcode -out=replan.bin"),
-      step("new password, same version", ROTATED, 1, "terraform apply -auto-approve -input=false -no-color -lock=false"),
-      "echo \"=== requests before the version bump: $(grep PutSecretValue requests.log | grep -o 'ClientRequestToken[^,]*' | sort -u | wc -l)\"",
-      step("new password, version 2", ROTATED, 2, "terraform apply -auto-approve -input=false -no-color -lock=false"),
-    ].join("\n"), ENDPOINTS);
+    const result = ws.script(
+      [
+        standIn,
+        step("apply", FIRST, 1, "terraform apply -auto-approve -input=false -no-color -lock=false"),
+        step(
+          "replan",
+          FIRST,
+          1,
+          "terraform plan -input=false -no-color -lock=false -detailed-exitcode -out=replan.bin",
+        ),
+        step(
+          "new password, same version",
+          ROTATED,
+          1,
+          "terraform apply -auto-approve -input=false -no-color -lock=false",
+        ),
+        "echo \"=== requests before the version bump: $(grep PutSecretValue requests.log | grep -o 'ClientRequestToken[^,]*' | sort -u | wc -l)\"",
+        step("new password, version 2", ROTATED, 2, "terraform apply -auto-approve -input=false -no-color -lock=false"),
+      ].join("\n"),
+      ENDPOINTS,
+    );
     output = result.stdout + result.stderr;
     if (result.status !== 0) throw new Error(`the apply sequence failed (${result.status}):\n${output}`);
   });
@@ -66,12 +101,22 @@ describe("a RegistrySecret through a real apply", () => {
     // The SDK retries a call whose answer is slow (a busy machine) with the same ClientRequestToken, which Secrets
     // Manager treats as the same write: one write per token is what counts.
     const writes = requests(ws).filter((r) => r.target.endsWith("PutSecretValue"));
-    const puts = writes.filter((r, i) => writes.findIndex((o) => JSON.parse(o.body).ClientRequestToken === JSON.parse(r.body).ClientRequestToken) === i);
+    const puts = writes.filter(
+      (r, i) =>
+        writes.findIndex((o) => JSON.parse(o.body).ClientRequestToken === JSON.parse(r.body).ClientRequestToken) === i,
+    );
     expect(puts).toHaveLength(2);
-    expect(JSON.parse(JSON.parse(puts[0].body).SecretString)).toEqual({ username: "robot", password: FIRST, registry: "docker.io" });
+    expect(JSON.parse(JSON.parse(puts[0].body).SecretString)).toEqual({
+      username: "robot",
+      password: FIRST,
+      registry: "docker.io",
+    });
     expect(JSON.parse(JSON.parse(puts[1].body).SecretString).password).toBe(ROTATED);
     expect(output).toContain("=== requests before the version bump: 1");
-    const bodies = requests(ws).filter((r) => !writes.includes(r) || puts.includes(r)).map((r) => r.body).join("\n");
+    const bodies = requests(ws)
+      .filter((r) => !writes.includes(r) || puts.includes(r))
+      .map((r) => r.body)
+      .join("\n");
     expect(bodies.split("S3ntinel-first").length - 1).toBe(1);
   });
 
@@ -97,7 +142,10 @@ describe("the leak check can fail", () => {
     const ws = TerraformWorkspace.fromStack(stack);
     try {
       ws.init();
-      const result = ws.script(`${standIn}\nTF_VAR_token=S3ntinel-leak terraform apply -auto-approve -input=false -no-color -lock=false`, ENDPOINTS);
+      const result = ws.script(
+        `${standIn}\nTF_VAR_token=S3ntinel-leak terraform apply -auto-approve -input=false -no-color -lock=false`,
+        ENDPOINTS,
+      );
       expect(result.status).toBe(0);
       expect(workspaceFiles(ws)).toContain("S3ntinel-leak");
     } finally {

@@ -29,8 +29,12 @@ describe("example Batch stack under real Terraform", () => {
         aws_iam_instance_profile: 1,
       });
       const [template] = planned(json, "aws_launch_template");
-      expect(template.values.metadata_options).toEqual([expect.objectContaining({ http_tokens: "required", http_endpoint: "enabled", http_put_response_hop_limit: 1 })]);
-      const fargate = planned(json, "aws_batch_job_definition").find((r: any) => r.values.platform_capabilities[0] === "FARGATE");
+      expect(template.values.metadata_options).toEqual([
+        expect.objectContaining({ http_tokens: "required", http_endpoint: "enabled", http_put_response_hop_limit: 1 }),
+      ]);
+      const fargate = planned(json, "aws_batch_job_definition").find(
+        (r: any) => r.values.platform_capabilities[0] === "FARGATE",
+      );
       expect(fargate.values.retry_strategy).toEqual([expect.objectContaining({ attempts: 2 })]);
     });
   });
@@ -40,13 +44,19 @@ describe("a compute environment with literal secret ARNs under real Terraform", 
   test("the planned user data decodes to exactly what the renderer produced, and the CE follows the latest version", () => {
     const stack = new TerraformStack(new App(), "literal-batch");
     new AwsProvider(stack, "aws", { region: "eu-west-1" });
-    const hub = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:hub-AbC123", { registry: "docker.io" });
-    const ghcr = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr-XyZ789", { registry: "ghcr.io" });
+    const hub = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:hub-AbC123", {
+      registry: "docker.io",
+    });
+    const ghcr = RegistryCredentials.fromSecretArn("arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr-XyZ789", {
+      registry: "ghcr.io",
+    });
     const ce = new batch.ComputeEnvironment(stack, "CE", {
       registryCredentials: [hub, ghcr],
       subnetIds: ["subnet-0a1b2c3d"],
       securityGroupIds: ["sg-0a1b2c3d"],
-      userDataParts: [{ contentType: "text/x-shellscript", content: "#!/bin/bash\necho \"${HOME} %{ not a directive }\"\n" }],
+      userDataParts: [
+        { contentType: "text/x-shellscript", content: '#!/bin/bash\necho "${HOME} %{ not a directive }"\n' },
+      ],
     });
     new batch.JobQueue(stack, "Queue", { computeEnvironments: [ce] });
     withWorkspace(stack, (ws) => {
@@ -61,11 +71,18 @@ describe("a compute environment with literal secret ARNs under real Terraform", 
           Sid: "ReadRegistryCredentials",
           Effect: "Allow",
           Action: "secretsmanager:GetSecretValue",
-          Resource: ["arn:aws:secretsmanager:eu-west-1:111122223333:secret:hub-AbC123", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr-XyZ789"],
+          Resource: [
+            "arn:aws:secretsmanager:eu-west-1:111122223333:secret:hub-AbC123",
+            "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ghcr-XyZ789",
+          ],
         },
       ]);
-      const ceConfig = json.configuration.root_module.resources.find((r: any) => r.type === "aws_batch_compute_environment");
-      expect(ceConfig.expressions.compute_resources[0].launch_template[0].version.references).toContain("aws_launch_template.CE_LaunchTemplate_778426EE.latest_version");
+      const ceConfig = json.configuration.root_module.resources.find(
+        (r: any) => r.type === "aws_batch_compute_environment",
+      );
+      expect(ceConfig.expressions.compute_resources[0].launch_template[0].version.references).toContain(
+        "aws_launch_template.CE_LaunchTemplate_778426EE.latest_version",
+      );
     });
   });
 });
@@ -108,7 +125,9 @@ describe("secret ARNs that reach the boot script from Terraform references trave
   });
 
   test("a well-formed value from a variable is decoded and read (control)", () => {
-    const run = runBootScript(plannedScript(GOOD), { secrets: { [GOOD]: JSON.stringify({ username: "robot", password: "pw" }) } });
+    const run = runBootScript(plannedScript(GOOD), {
+      secrets: { [GOOD]: JSON.stringify({ username: "robot", password: "pw" }) },
+    });
     expect(run.status).toBe(0);
     expect(run.ecsConfig).toContain('ECS_ENGINE_AUTH_DATA={"quay.io":{"email":"","password":"pw","username":"robot"}}');
   });

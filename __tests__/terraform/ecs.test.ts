@@ -8,7 +8,7 @@ import { KEY_ARN, SECRET_ARN } from "../support/stacks";
 
 // Real Terraform on synthesized stacks: init (offline mirror when the machine has one), then plan, which validates
 // first.
-const SENTINEL = "S3ntinel-P4ss\"w0rd$\\ü";
+const SENTINEL = 'S3ntinel-P4ss"w0rd$\\ü';
 
 describe("example ECS stack under real Terraform", () => {
   let ws: TerraformWorkspace;
@@ -32,9 +32,13 @@ describe("example ECS stack under real Terraform", () => {
       "aws_secretsmanager_secret:create",
       "aws_secretsmanager_secret_version:create",
     ]);
-    const taskConfig = plan.json.configuration.root_module.resources.find((r: any) => r.type === "aws_ecs_task_definition");
+    const taskConfig = plan.json.configuration.root_module.resources.find(
+      (r: any) => r.type === "aws_ecs_task_definition",
+    );
     expect(taskConfig.expressions.container_definitions.references).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.secret_id$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_secretsmanager_secret_version\.DockerHub_Value_\w+\.secret_id$/),
+      ]),
     );
     const [attachment] = planned(plan.json, "aws_iam_role_policy_attachment");
     expect(attachment.values.policy_arn).toBe("arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
@@ -68,22 +72,44 @@ describe("a task definition with a literal secret ARN under real Terraform", () 
     const stack = new TerraformStack(new App(), "literal-arn");
     new AwsProvider(stack, "aws", { region: "eu-west-1" });
     const quay = RegistryCredentials.fromSecretArn(SECRET_ARN, { kmsKeyArn: KEY_ARN, registry: "quay.io" });
-    const task = new ecs.TaskDefinition(stack, "Task", { family: "literal", compatibility: ecs.Compatibility.FARGATE, cpu: 256, memoryMiB: 1024 });
+    const task = new ecs.TaskDefinition(stack, "Task", {
+      family: "literal",
+      compatibility: ecs.Compatibility.FARGATE,
+      cpu: 256,
+      memoryMiB: 1024,
+    });
     task.addContainer("app", { image: ContainerImage.fromRegistry("quay.io/org/app:1", { credentials: quay }) });
-    task.addContainer("tool", { image: ContainerImage.fromRegistry("quay.io/org/tool:1", { credentials: quay }), essential: false });
+    task.addContainer("tool", {
+      image: ContainerImage.fromRegistry("quay.io/org/tool:1", { credentials: quay }),
+      essential: false,
+    });
     withWorkspace(stack, (ws) => {
       ws.init();
       const { json, diagnostics } = ws.plan();
       expect(diagnostics).toEqual([]);
       const [taskDef] = planned(json, "aws_ecs_task_definition");
       const containers = JSON.parse(taskDef.values.container_definitions);
-      expect(containers.map((c: any) => c.repositoryCredentials)).toEqual([{ credentialsParameter: SECRET_ARN }, { credentialsParameter: SECRET_ARN }]);
+      expect(containers.map((c: any) => c.repositoryCredentials)).toEqual([
+        { credentialsParameter: SECRET_ARN },
+        { credentialsParameter: SECRET_ARN },
+      ]);
       const [policy] = planned(json, "aws_iam_role_policy");
       expect(JSON.parse(policy.values.policy)).toEqual({
         Version: "2012-10-17",
         Statement: [
-          { Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: SECRET_ARN },
-          { Sid: "DecryptRegistryCredentials", Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN, Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } } },
+          {
+            Sid: "ReadRegistryCredentials",
+            Effect: "Allow",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: SECRET_ARN,
+          },
+          {
+            Sid: "DecryptRegistryCredentials",
+            Effect: "Allow",
+            Action: "kms:Decrypt",
+            Resource: KEY_ARN,
+            Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } },
+          },
         ],
       });
     });

@@ -10,7 +10,15 @@ import { TerraformWorkspace } from "../support/terraform";
 // its own, on the repository's example app: what a reviewer reads, and what their CI's `terraform fmt -check` sees.
 const ROOT = path.join(__dirname, "..", "..");
 const SYNTH_HCL: string = require(path.join(ROOT, "package.json")).scripts["synth:hcl"];
-const STACKS = ["batch-private-registry", "ecs-ec2-private-registry", "ecs-private-registry", "production", "pull-through-cache", "shared-registry-secret", "shared-registry-workload"];
+const STACKS = [
+  "batch-private-registry",
+  "ecs-ec2-private-registry",
+  "ecs-private-registry",
+  "production",
+  "pull-through-cache",
+  "shared-registry-secret",
+  "shared-registry-workload",
+];
 
 const project = CdktfProject.forExamples();
 beforeAll(() => project.shell(SYNTH_HCL));
@@ -64,7 +72,9 @@ test("control: cdktf's own HCL is not canonical, so fmt -check would fail withou
     const app = new App({ outdir, hclOutput: true });
     new EcsExampleStack(app, "ecs");
     app.synth();
-    const ws = TerraformWorkspace.fromFiles({ "main.tf": fs.readFileSync(path.join(outdir, "stacks", "ecs", "cdk.tf"), "utf8") });
+    const ws = TerraformWorkspace.fromFiles({
+      "main.tf": fs.readFileSync(path.join(outdir, "stacks", "ecs", "cdk.tf"), "utf8"),
+    });
     try {
       expect(ws.run(["fmt", "-check", "main.tf"]).status).not.toBe(0);
     } finally {
@@ -78,7 +88,9 @@ test("control: cdktf's own HCL is not canonical, so fmt -check would fail withou
 });
 
 test("control: fmt rejects the pasted-JSON HCL the library used to produce", () => {
-  const ws = TerraformWorkspace.fromFiles({ "main.tf": 'resource "x" "y" {\n  policy = "{" Version ":" 2012 - 10 - 17 "}"\n}\n' });
+  const ws = TerraformWorkspace.fromFiles({
+    "main.tf": 'resource "x" "y" {\n  policy = "{" Version ":" 2012 - 10 - 17 "}"\n}\n',
+  });
   try {
     expect(ws.run(["fmt", "-write=false", "-list=false", "main.tf"]).status).not.toBe(0);
   } finally {

@@ -19,12 +19,35 @@ describe("the production example under real Terraform", () => {
       expect(plan.text).not.toContain("S3ntinel");
       expect(planFileContents(plan.planFile)).not.toContain("S3ntinel");
       const [task] = planned(plan.json, "aws_ecs_task_definition");
-      expect(task.values).toMatchObject({ cpu: "1024", memory: "2048", ephemeral_storage: [{ size_in_gib: 50 }], runtime_platform: [{ cpu_architecture: "ARM64", operating_system_family: "LINUX" }] });
-      expect(task.values.volume).toEqual([expect.objectContaining({ name: "uploads", efs_volume_configuration: [expect.objectContaining({ transit_encryption: "ENABLED" })] })]);
+      expect(task.values).toMatchObject({
+        cpu: "1024",
+        memory: "2048",
+        ephemeral_storage: [{ size_in_gib: 50 }],
+        runtime_platform: [{ cpu_architecture: "ARM64", operating_system_family: "LINUX" }],
+      });
+      expect(task.values.volume).toEqual([
+        expect.objectContaining({
+          name: "uploads",
+          efs_volume_configuration: [expect.objectContaining({ transit_encryption: "ENABLED" })],
+        }),
+      ]);
       const [job] = planned(plan.json, "aws_batch_job_definition");
-      expect(job.values.retry_strategy).toEqual([expect.objectContaining({ attempts: 3, evaluate_on_exit: [expect.objectContaining({ action: "retry" }), expect.objectContaining({ action: "exit" })] })]);
-      const policies = planned(plan.json, "aws_iam_role_policy").map((p: any) => p.values?.name).filter((n: unknown) => typeof n === "string").sort();
-      expect(policies).toEqual(["container-read", "container-read", "private-registry-secret-read", "private-registry-secret-read"]);
+      expect(job.values.retry_strategy).toEqual([
+        expect.objectContaining({
+          attempts: 3,
+          evaluate_on_exit: [expect.objectContaining({ action: "retry" }), expect.objectContaining({ action: "exit" })],
+        }),
+      ]);
+      const policies = planned(plan.json, "aws_iam_role_policy")
+        .map((p: any) => p.values?.name)
+        .filter((n: unknown) => typeof n === "string")
+        .sort();
+      expect(policies).toEqual([
+        "container-read",
+        "container-read",
+        "private-registry-secret-read",
+        "private-registry-secret-read",
+      ]);
     });
   });
 });

@@ -1,6 +1,14 @@
 import { TerraformVariable } from "cdktf";
 import {
-  arnRegion, checkAmiId, checkEnvironment, checkInstanceType, checkInstanceTypes, checkResourceIds, checkSubnetIds, checkTags, checkUsername,
+  arnRegion,
+  checkAmiId,
+  checkEnvironment,
+  checkInstanceType,
+  checkInstanceTypes,
+  checkResourceIds,
+  checkSubnetIds,
+  checkTags,
+  checkUsername,
 } from "../../lib/private/aws-values";
 import { failFor } from "../../lib/private/fail";
 import { testStack } from "../support/stacks";
@@ -18,8 +26,12 @@ describe("AWS's shapes and limits, checked at synth", () => {
   });
 
   test("EC2 ids: 8 or 17 hex digits after their prefix; subnets not empty", () => {
-    expect(() => checkResourceIds(fail, "securityGroupIds", ["sg-0123abcd", "sg-0123456789abcdef0"], "sg")).not.toThrow();
-    expect(() => checkResourceIds(fail, "securityGroupIds", ["subnet-0123abcd"], "sg")).toThrow('Thing x: securityGroupIds[0] "subnet-0123abcd" is not a sg- id.');
+    expect(() =>
+      checkResourceIds(fail, "securityGroupIds", ["sg-0123abcd", "sg-0123456789abcdef0"], "sg"),
+    ).not.toThrow();
+    expect(() => checkResourceIds(fail, "securityGroupIds", ["subnet-0123abcd"], "sg")).toThrow(
+      'Thing x: securityGroupIds[0] "subnet-0123abcd" is not a sg- id.',
+    );
     refused(() => checkResourceIds(fail, "securityGroupIds", ["sg-0123abc"], "sg"));
     refused(() => checkSubnetIds(fail, []));
     refused(() => checkAmiId(fail, "imageId", "ami-XYZ"));
@@ -27,7 +39,9 @@ describe("AWS's shapes and limits, checked at synth", () => {
   });
 
   test("instance types: Batch takes families and optimal, a launch template one type with a size", () => {
-    expect(() => checkInstanceTypes(fail, "instanceTypes", ["optimal", "c6i", "m6i.large", "default_arm64"])).not.toThrow();
+    expect(() =>
+      checkInstanceTypes(fail, "instanceTypes", ["optimal", "c6i", "m6i.large", "default_arm64"]),
+    ).not.toThrow();
     refused(() => checkInstanceTypes(fail, "instanceTypes", []));
     refused(() => checkInstanceTypes(fail, "instanceTypes", ["M6I.large"]));
     expect(() => checkInstanceType(fail, "instanceType", "t3.medium")).not.toThrow();
@@ -36,7 +50,8 @@ describe("AWS's shapes and limits, checked at synth", () => {
 
   test("environment names: not empty, no '=', no whitespace", () => {
     expect(() => checkEnvironment(fail, "environment", { LOG_LEVEL: "debug", "dotted.name": "x" })).not.toThrow();
-    for (const name of ["", "A=B", "A B", "A\tB"]) refused(() => checkEnvironment(fail, "environment", { [name]: "x" }));
+    for (const name of ["", "A=B", "A B", "A\tB"])
+      refused(() => checkEnvironment(fail, "environment", { [name]: "x" }));
   });
 
   test("user names: exactly as given, one line", () => {

@@ -17,7 +17,9 @@ describe("renderContainerDefinition", () => {
     ).toEqual({
       name: "app",
       image: "quay.io/org/app:1",
-      repositoryCredentials: { credentialsParameter: "arn:aws:secretsmanager:us-east-1:111122223333:secret:quay-AbCdEf" },
+      repositoryCredentials: {
+        credentialsParameter: "arn:aws:secretsmanager:us-east-1:111122223333:secret:quay-AbCdEf",
+      },
       essential: true,
       memory: 512,
       portMappings: [
@@ -42,14 +44,24 @@ describe("renderContainerDefinition", () => {
 
   test("in Batch's shape: vCPUs and memory as resource requirements, device permissions in capitals", () => {
     const spec = {
-      image: "org/job:1", resources: { vcpus: 2, memoryMiB: 4096 }, gpuCount: 1,
-      linuxParameters: { devices: [{ hostPath: "/dev/fuse", permissions: [DevicePermission.READ, DevicePermission.MKNOD] }] },
+      image: "org/job:1",
+      resources: { vcpus: 2, memoryMiB: 4096 },
+      gpuCount: 1,
+      linuxParameters: {
+        devices: [{ hostPath: "/dev/fuse", permissions: [DevicePermission.READ, DevicePermission.MKNOD] }],
+      },
     };
     expect(renderContainerDefinition(spec, true)).toEqual({
       image: "org/job:1",
-      resourceRequirements: [{ type: "VCPU", value: "2" }, { type: "MEMORY", value: "4096" }, { type: "GPU", value: "1" }],
+      resourceRequirements: [
+        { type: "VCPU", value: "2" },
+        { type: "MEMORY", value: "4096" },
+        { type: "GPU", value: "1" },
+      ],
       linuxParameters: { devices: [{ hostPath: "/dev/fuse", permissions: ["READ", "MKNOD"] }] },
     });
-    expect(renderContainerDefinition(spec).linuxParameters).toEqual({ devices: [{ hostPath: "/dev/fuse", permissions: ["read", "mknod"] }] });
+    expect(renderContainerDefinition(spec).linuxParameters).toEqual({
+      devices: [{ hostPath: "/dev/fuse", permissions: ["read", "mknod"] }],
+    });
   });
 });

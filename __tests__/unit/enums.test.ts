@@ -10,13 +10,16 @@ enum Colour {
   BLUE = "blue",
 }
 const fail = failFor("Thing x");
-const check = (value: unknown, options?: { required?: boolean; literal?: boolean }) => () => checkEnum(fail, "colour", value as Colour, Colour, "Colour", options);
+const check = (value: unknown, options?: { required?: boolean; literal?: boolean }) => () =>
+  checkEnum(fail, "colour", value as Colour, Colour, "Colour", options);
 
 describe("checkEnum, the one enum check", () => {
   test("a member passes; undefined passes unless required", () => {
     expect(check(Colour.RED)).not.toThrow();
     expect(check(undefined)).not.toThrow();
-    expect(check(undefined, { required: true })).toThrow("Thing x: colour is missing. Fix: give one of Colour.RED, Colour.BLUE.");
+    expect(check(undefined, { required: true })).toThrow(
+      "Thing x: colour is missing. Fix: give one of Colour.RED, Colour.BLUE.",
+    );
   });
 
   test("what a JavaScript caller may send instead is refused, quoted as given", () => {
@@ -28,7 +31,9 @@ describe("checkEnum, the one enum check", () => {
   test("a Terraform reference passes, unless the value decides what is created", () => {
     const reference = new TerraformVariable(testStack(), "colour", { type: "string" }).stringValue;
     expect(check(reference)).not.toThrow();
-    expect(check(reference, { literal: true })).toThrow("Thing x: colour is a Terraform reference, but it decides what is created at synth. Fix: give one of Colour.RED, Colour.BLUE.");
+    expect(check(reference, { literal: true })).toThrow(
+      "Thing x: colour is a Terraform reference, but it decides what is created at synth. Fix: give one of Colour.RED, Colour.BLUE.",
+    );
   });
 });
 

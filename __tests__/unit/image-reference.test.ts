@@ -39,7 +39,9 @@ describe("ImageReference.parse", () => {
   });
 
   test("errors quote the call and say how to fix it", () => {
-    expect(() => ImageReference.parse("Org/App:1")).toThrow(/^ContainerImage\.fromRegistry\("Org\/App:1"\): .* Fix: .+\.$/);
+    expect(() => ImageReference.parse("Org/App:1")).toThrow(
+      /^ContainerImage\.fromRegistry\("Org\/App:1"\): .* Fix: .+\.$/,
+    );
   });
 
   test("auth keys follow the ECS agent: Docker Hub's index URL, otherwise the host", () => {

@@ -19,8 +19,16 @@ describe("checkName, the one name rule", () => {
   test.each(["a", "app_1-prod", "x".repeat(255)])("%s passes", (name) => {
     expect(() => checkName(fail, "family", name, 255)).not.toThrow();
   });
-  test.each([["", 255], ["a b", 255], ["a.b", 255], ["é", 255], ["x".repeat(129), 128]])("%p (max %p) is refused with the rule", (name, max) => {
-    expect(() => checkName(fail, "family", name as string, max as number)).toThrow(`Thing x: family ${JSON.stringify(name)} is invalid. Fix: use 1-${max} letters, digits, '-' or '_'.`);
+  test.each([
+    ["", 255],
+    ["a b", 255],
+    ["a.b", 255],
+    ["é", 255],
+    ["x".repeat(129), 128],
+  ])("%p (max %p) is refused with the rule", (name, max) => {
+    expect(() => checkName(fail, "family", name as string, max as number)).toThrow(
+      `Thing x: family ${JSON.stringify(name)} is invalid. Fix: use 1-${max} letters, digits, '-' or '_'.`,
+    );
   });
   test("a Terraform reference passes", () => {
     const reference = new TerraformVariable(testStack(), "family", { type: "string" }).stringValue;

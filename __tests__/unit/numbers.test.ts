@@ -23,13 +23,19 @@ describe("checkNumber, the one number check", () => {
     [0.25, { min: 0.25, max: 16, fractional: true }, "accepted"],
     [Infinity, { max: 10 }, "Thing x: n Infinity is not a finite number. Fix: give n as a whole number of at most 10."],
     [NaN, {}, "Thing x: n NaN is not a finite number. Fix: give n as a whole number."],
-    [-1, { min: 1, max: 30, or: "or 0 to delete at once" }, "Thing x: n -1 is out of range. Fix: give n as a whole number from 1 to 30, or 0 to delete at once."],
+    [
+      -1,
+      { min: 1, max: 30, or: "or 0 to delete at once" },
+      "Thing x: n -1 is out of range. Fix: give n as a whole number from 1 to 30, or 0 to delete at once.",
+    ],
   ])("%p within %p: %s", (value, range, expected) => {
     expect(message(() => checkNumber(fail, "n", value as number | undefined, range))).toBe(expected);
   });
 
   test("a string from a JavaScript caller is refused by name, not compared as a number", () => {
-    expect(message(() => checkNumber(fail, "n", "8" as unknown as number, { min: 1 }))).toBe("Thing x: n 8 is not a finite number. Fix: give n as a whole number of at least 1.");
+    expect(message(() => checkNumber(fail, "n", "8" as unknown as number, { min: 1 }))).toBe(
+      "Thing x: n 8 is not a finite number. Fix: give n as a whole number of at least 1.",
+    );
   });
 
   test("a number variable passes every check (its token is a huge negative literal), and keeps its reference", () => {
@@ -43,7 +49,9 @@ describe("checkNumber, the one number check", () => {
 
   test("checkOrder compares two literals only", () => {
     const variable = new TerraformVariable(testStack(), "n", { type: "number" }).numberValue;
-    expect(message(() => checkOrder(fail, ["minVcpus", 8], ["maxVcpus", 4]))).toBe("Thing x: minVcpus 8 is above maxVcpus 4. Fix: make minVcpus at most maxVcpus.");
+    expect(message(() => checkOrder(fail, ["minVcpus", 8], ["maxVcpus", 4]))).toBe(
+      "Thing x: minVcpus 8 is above maxVcpus 4. Fix: make minVcpus at most maxVcpus.",
+    );
     expect(message(() => checkOrder(fail, ["minVcpus", 4], ["maxVcpus", 4]))).toBe("accepted");
     expect(message(() => checkOrder(fail, ["minVcpus", 8], ["maxVcpus", variable]))).toBe("accepted");
     expect(message(() => checkOrder(fail, ["minVcpus", variable], ["maxVcpus", 4]))).toBe("accepted");

@@ -8,7 +8,9 @@ describe("secretReadPolicy", () => {
   test("grants GetSecretValue on exactly the secrets, with no KMS statement for AWS-managed keys", () => {
     expect(secretReadPolicy([{ secretResource: A }])).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: A }],
+      Statement: [
+        { Sid: "ReadRegistryCredentials", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: A },
+      ],
     });
   });
 
@@ -32,7 +34,9 @@ describe("secretReadPolicy", () => {
 
   test("uses the China endpoint suffix in China regions", () => {
     const doc = secretReadPolicy([{ secretResource: A, kms: { keyArn: KEY, region: "cn-north-1" } }]);
-    expect(doc.Statement[1].Condition).toEqual({ StringEquals: { "kms:ViaService": "secretsmanager.cn-north-1.amazonaws.com.cn" } });
+    expect(doc.Statement[1].Condition).toEqual({
+      StringEquals: { "kms:ViaService": "secretsmanager.cn-north-1.amazonaws.com.cn" },
+    });
   });
 
   test("never grants on *", () => {
@@ -53,6 +57,11 @@ test("assumeRolePolicy trusts one service", () => {
 
 test("assumeRolePolicy with a source account trusts the service only on that account's behalf", () => {
   expect(assumeRolePolicy("ecs-tasks.amazonaws.com", "111122223333").Statement).toEqual([
-    { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ecs-tasks.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } } },
+    {
+      Effect: "Allow",
+      Action: "sts:AssumeRole",
+      Principal: { Service: "ecs-tasks.amazonaws.com" },
+      Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
+    },
   ]);
 });

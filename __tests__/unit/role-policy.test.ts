@@ -7,7 +7,10 @@ import { resourcesOf, testStack } from "../support/stacks";
 const KIND: RolePolicyKind<string> = {
   id: "TestPolicy",
   name: "test-policy",
-  render: (grants) => ({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: grants }] }),
+  render: (grants) => ({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: grants }],
+  }),
 };
 
 describe("RolePolicy, the one grant path", () => {
@@ -33,7 +36,11 @@ describe("RolePolicy, the one grant path", () => {
     RolePolicy.grant(one, KIND, "a", () => "arn:aws:s3:::a/*");
     RolePolicy.grant(two, KIND, "a", () => "arn:aws:s3:::a/*");
     RolePolicy.grant(one, { ...KIND, id: "Other", name: "other" }, "a", () => "arn:aws:s3:::a/*");
-    expect(resourcesOf(stack, "aws_iam_role_policy").map((p) => p.name).sort()).toEqual(["other", "test-policy", "test-policy"]);
+    expect(
+      resourcesOf(stack, "aws_iam_role_policy")
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["other", "test-policy", "test-policy"]);
   });
 
   test("a role nobody granted to has no policy at all", () => {

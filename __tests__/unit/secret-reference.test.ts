@@ -1,6 +1,13 @@
 import { TerraformVariable } from "cdktf";
 import { failFor } from "../../lib/private/fail";
-import { checkKmsKeyArn, checkSecretArn, checkSecretName, endsLikeSuffix, secretGrant, SecretReferenceKind } from "../../lib/private/secret-reference";
+import {
+  checkKmsKeyArn,
+  checkSecretArn,
+  checkSecretName,
+  endsLikeSuffix,
+  secretGrant,
+  SecretReferenceKind,
+} from "../../lib/private/secret-reference";
 import { KEY_ARN, ref, SECRET_ARN, testStack } from "../support/stacks";
 
 const fail = failFor("Thing x");
@@ -9,7 +16,9 @@ describe("secret references", () => {
   test("checkSecretArn returns the region of a secret ARN in any partition", () => {
     expect(checkSecretArn(fail, SECRET_ARN)).toBe("eu-west-1");
     expect(checkSecretArn(fail, "arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:x")).toBe("cn-north-1");
-    expect(checkSecretArn(fail, "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:a/b")).toBe("us-gov-west-1");
+    expect(checkSecretArn(fail, "arn:aws-us-gov:secretsmanager:us-gov-west-1:111122223333:secret:a/b")).toBe(
+      "us-gov-west-1",
+    );
   });
 
   test.each([
@@ -31,7 +40,9 @@ describe("secret references", () => {
 
   test("KMS: a key ARN, not an alias", () => {
     expect(() => checkKmsKeyArn(fail, KEY_ARN)).not.toThrow();
-    expect(() => checkKmsKeyArn(fail, "arn:aws:kms:eu-west-1:111122223333:alias/x")).toThrow("an alias cannot be granted kms:Decrypt");
+    expect(() => checkKmsKeyArn(fail, "arn:aws:kms:eu-west-1:111122223333:alias/x")).toThrow(
+      "an alias cannot be granted kms:Decrypt",
+    );
   });
 
   test("endsLikeSuffix: the '-' and six characters Secrets Manager appends", () => {
@@ -48,12 +59,18 @@ describe("secret references", () => {
 
   test("secretGrant: a complete ARN as is, a partial one and a name matched through exactly six characters", () => {
     const stack = testStack();
-    expect(secretGrant(stack, { kind: SecretReferenceKind.COMPLETE_ARN, value: SECRET_ARN, region: "eu-west-1" }, KEY_ARN))
-      .toEqual({ secretResource: SECRET_ARN, kms: { keyArn: KEY_ARN, region: "eu-west-1" } });
+    expect(
+      secretGrant(stack, { kind: SecretReferenceKind.COMPLETE_ARN, value: SECRET_ARN, region: "eu-west-1" }, KEY_ARN),
+    ).toEqual({ secretResource: SECRET_ARN, kms: { keyArn: KEY_ARN, region: "eu-west-1" } });
     const partial = "arn:aws:secretsmanager:us-east-1:111122223333:secret:registry/hub";
-    expect(secretGrant(stack, { kind: SecretReferenceKind.PARTIAL_ARN, value: partial }, undefined)).toEqual({ secretResource: `${partial}-??????`, kms: undefined });
+    expect(secretGrant(stack, { kind: SecretReferenceKind.PARTIAL_ARN, value: partial }, undefined)).toEqual({
+      secretResource: `${partial}-??????`,
+      kms: undefined,
+    });
     const byName = secretGrant(stack, { kind: SecretReferenceKind.NAME, value: "registry/hub" }, KEY_ARN);
-    expect(ref(stack, byName.secretResource)).toMatch(/^arn:\$\{data\.aws_partition\.\w+\.partition\}:secretsmanager:\$\{data\.aws_region\.\w+\.\w+\}:\$\{data\.aws_caller_identity\.\w+\.account_id\}:secret:registry\/hub-\?{6}$/);
+    expect(ref(stack, byName.secretResource)).toMatch(
+      /^arn:\$\{data\.aws_partition\.\w+\.partition\}:secretsmanager:\$\{data\.aws_region\.\w+\.\w+\}:\$\{data\.aws_caller_identity\.\w+\.account_id\}:secret:registry\/hub-\?{6}$/,
+    );
     expect(ref(stack, byName.kms!.region)).toMatch(/^\$\{data\.aws_region\.\w+\.\w+\}$/);
   });
 });

@@ -147,7 +147,10 @@ export class ComputeEnvironment extends Construct {
     super(scope, id);
     const fail = constructFail(this, "batch.ComputeEnvironment");
     if (props.name !== undefined) checkName(fail, "name", props.name, 128);
-    const auth = instanceAuth(fail, { ...props, withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)" });
+    const auth = instanceAuth(fail, {
+      ...props,
+      withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)",
+    });
     checkSubnetIds(fail, props.subnetIds);
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
@@ -161,16 +164,27 @@ export class ComputeEnvironment extends Construct {
     checkNumber(fail, "maxVcpus", maxVcpus, { min: 1 });
     checkOrder(fail, ["minVcpus", minVcpus], ["maxVcpus", maxVcpus]);
     const spot = props.spot ?? false;
-    const strategy = props.allocationStrategy ?? (spot ? AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED : AllocationStrategy.BEST_FIT_PROGRESSIVE);
-    if (!spot && (strategy === AllocationStrategy.SPOT_CAPACITY_OPTIMIZED || strategy === AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED)) {
+    const strategy =
+      props.allocationStrategy ??
+      (spot ? AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED : AllocationStrategy.BEST_FIT_PROGRESSIVE);
+    if (
+      !spot &&
+      (strategy === AllocationStrategy.SPOT_CAPACITY_OPTIMIZED ||
+        strategy === AllocationStrategy.SPOT_PRICE_CAPACITY_OPTIMIZED)
+    ) {
       throw fail(`allocation strategy ${strategy} is for Spot`, "use BEST_FIT_PROGRESSIVE, or spot: true");
     }
     if (props.bidPercentage !== undefined && !spot) {
-      throw fail(`bidPercentage ${props.bidPercentage} is given, but the compute environment is On-Demand`, "set spot: true, or remove bidPercentage");
+      throw fail(
+        `bidPercentage ${props.bidPercentage} is given, but the compute environment is On-Demand`,
+        "set spot: true, or remove bidPercentage",
+      );
     }
     checkNumber(fail, "bidPercentage", props.bidPercentage, { min: 1, max: 100 });
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
-      Annotations.of(this).addWarning("AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced");
+      Annotations.of(this).addWarning(
+        "AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced",
+      );
     }
     this.userData = auth.userData;
 
@@ -203,7 +217,10 @@ export class ComputeEnvironment extends Construct {
         ec2Configuration: [{ imageType: props.imageType ?? ImageType.ECS_AL2023, imageIdOverride: props.imageId }],
         // The latest version, not $Latest or $Default: Batch resolves those once at creation, so only a changing
         // version number makes Terraform update the compute environment when the user data changes.
-        launchTemplate: { launchTemplateId: this.launchTemplate.id, version: Token.asString(this.launchTemplate.latestVersion) },
+        launchTemplate: {
+          launchTemplateId: this.launchTemplate.id,
+          version: Token.asString(this.launchTemplate.latestVersion),
+        },
       },
       updatePolicy: { jobExecutionTimeoutMinutes: props.updateTimeoutMinutes ?? 30, terminateJobsOnUpdate: false },
       tags: props.tags,
@@ -215,4 +232,3 @@ export class ComputeEnvironment extends Construct {
     return this.resource.arn;
   }
 }
-

@@ -53,12 +53,28 @@ export class JobDefinition extends Construct {
       checkNumber(this.fail, "memoryMiB", memoryMiB, { min: 4 });
     }
     const reserved = Object.keys(props.environment ?? {}).filter((k) => k.startsWith("AWS_BATCH"));
-    if (reserved.length > 0) throw this.fail(`environment variables ${reserved.join(", ")} use the reserved AWS_BATCH prefix`, "rename them");
+    if (reserved.length > 0)
+      throw this.fail(`environment variables ${reserved.join(", ")} use the reserved AWS_BATCH prefix`, "rename them");
 
-    const host = { scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.BATCH_JOB, fargate: base.fargate, windows: false, volumes: base.volumes };
-    const options = Object.fromEntries(CONTAINER_OPTIONS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]])) as unknown as ContainerBaseOptions;
+    const host = {
+      scope: this,
+      fail: this.fail,
+      executionRole: this.executionRole,
+      kind: ContainerKind.BATCH_JOB,
+      fargate: base.fargate,
+      windows: false,
+      volumes: base.volumes,
+    };
+    const options = Object.fromEntries(
+      CONTAINER_OPTIONS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]),
+    ) as unknown as ContainerBaseOptions;
     const container = bindContainer(host, "", options, { resources: { vcpus, memoryMiB } });
-    const containerProperties = withAdditional(this.fail, "", { ...container, ...renderTaskMembers(base, props, false) }, props.additionalProperties);
+    const containerProperties = withAdditional(
+      this.fail,
+      "",
+      { ...container, ...renderTaskMembers(base, props, false) },
+      props.additionalProperties,
+    );
     this.resource = new BatchJobDefinition(this, "Resource", {
       ...jobResourceArgs(base, props),
       type: "container",

@@ -57,7 +57,8 @@ export class MultiContainerJobDefinition extends Construct {
     this.executionRole = this.base.executionRole;
     checkNamespaces(this.fail, this.base.fargate, props.pidMode, props.ipcMode);
     const shared = { ...renderTaskMembers(this.base, props, true), pidMode: props.pidMode, ipcMode: props.ipcMode };
-    this.taskMembers = () => withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
+    this.taskMembers = () =>
+      withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
     this.graph = new ContainerGraph(this.fail, "job", false);
     this.resource = new BatchJobDefinition(this, "Resource", {
       ...jobResourceArgs(this.base, props),
@@ -68,7 +69,11 @@ export class MultiContainerJobDefinition extends Construct {
       validate: () => {
         const problems = this.graph.problems();
         const total = (key: "vcpus" | "memoryMiB") => this.sizes.reduce((sum, s) => sum + s[key], 0);
-        if (this.base.fargate && this.sizes.length > 0 && this.sizes.every((s) => isLiteralNumber(s.vcpus) && isLiteralNumber(s.memoryMiB))) {
+        if (
+          this.base.fargate &&
+          this.sizes.length > 0 &&
+          this.sizes.every((s) => isLiteralNumber(s.vcpus) && isLiteralNumber(s.memoryMiB))
+        ) {
           try {
             checkFargateSize(this.fail, "vcpus", total("vcpus"), total("memoryMiB"));
           } catch (e) {
@@ -89,9 +94,23 @@ export class MultiContainerJobDefinition extends Construct {
     const { vcpus, memoryMiB } = options ?? {};
     checkNumber(this.fail, `${label} vcpus`, vcpus, this.base.fargate ? { min: 0.25, fractional: true } : { min: 1 });
     checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 4 });
-    if (vcpus === undefined || memoryMiB === undefined) throw this.fail(`${label} has no vcpus or memoryMiB`, "give each container its vcpus and memoryMiB");
-    const host = { scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.BATCH_TASK, fargate: this.base.fargate, windows: false, volumes: this.base.volumes };
-    const container = bindContainer(host, label, options, { name, essential: options.essential ?? true, resources: { vcpus, memoryMiB }, memoryMiB: undefined });
+    if (vcpus === undefined || memoryMiB === undefined)
+      throw this.fail(`${label} has no vcpus or memoryMiB`, "give each container its vcpus and memoryMiB");
+    const host = {
+      scope: this,
+      fail: this.fail,
+      executionRole: this.executionRole,
+      kind: ContainerKind.BATCH_TASK,
+      fargate: this.base.fargate,
+      windows: false,
+      volumes: this.base.volumes,
+    };
+    const container = bindContainer(host, label, options, {
+      name,
+      essential: options.essential ?? true,
+      resources: { vcpus, memoryMiB },
+      memoryMiB: undefined,
+    });
     this.graph.add(name, container);
     this.containers.push(container);
     this.sizes.push({ vcpus, memoryMiB });

@@ -128,7 +128,11 @@ export class AsgCapacityProvider extends Construct {
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
     checkTags(fail, props.tags);
-    if (props.tags?.[ECS_MANAGED_TAG] !== undefined) throw fail(`tags sets ${ECS_MANAGED_TAG}, which this construct sets for ECS`, `remove ${ECS_MANAGED_TAG} from tags`);
+    if (props.tags?.[ECS_MANAGED_TAG] !== undefined)
+      throw fail(
+        `tags sets ${ECS_MANAGED_TAG}, which this construct sets for ECS`,
+        `remove ${ECS_MANAGED_TAG} from tags`,
+      );
     const minSize = props.minSize ?? 0;
     const maxSize = props.maxSize ?? 10;
     // Auto Scaling's MinSize and MaxSize are whole numbers from 0; a capacity provider needs room to scale to.
@@ -143,15 +147,23 @@ export class AsgCapacityProvider extends Construct {
     checkName(fail, "capacityProviderName", name, 255);
     // CreateCapacityProvider: "The name can't be prefixed with "aws", "ecs", or "fargate"".
     if (!Token.isUnresolved(name) && /^(aws|ecs|fargate)/i.test(name)) {
-      throw fail(`capacityProviderName "${name}" starts with a prefix ECS reserves (aws, ecs, fargate)`, "choose another name, or another construct id");
+      throw fail(
+        `capacityProviderName "${name}" starts with a prefix ECS reserves (aws, ecs, fargate)`,
+        "choose another name, or another construct id",
+      );
     }
-    const auth = instanceAuth(fail, { ...props, withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_ecs_capacity_provider)" });
+    const auth = instanceAuth(fail, {
+      ...props,
+      withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_ecs_capacity_provider)",
+    });
     this.userData = auth.userData;
 
     ({ role: this.instanceRole, profile: this.instanceProfile } = createInstanceRole(this, "ecs-instance-", auth));
 
-    const imageId = props.imageId
-      ?? new DataAwsSsmParameter(this, "Ami", { name: AMI_PARAMETERS[props.cpuArchitecture ?? CpuArchitecture.X86_64] }).insecureValue;
+    const imageId =
+      props.imageId ??
+      new DataAwsSsmParameter(this, "Ami", { name: AMI_PARAMETERS[props.cpuArchitecture ?? CpuArchitecture.X86_64] })
+        .insecureValue;
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       namePrefix: "ecs-registry-auth-",
       description: `Private-registry auth for the ECS agent, ${this.node.path}`,
@@ -197,7 +209,10 @@ export class AsgCapacityProvider extends Construct {
       const associated = ASSOCIATED.get(TerraformStack.of(this)) ?? new Set<string>();
       ASSOCIATED.set(TerraformStack.of(this), associated);
       if (associated.has(props.clusterName)) {
-        throw fail("another ecs.AsgCapacityProvider in this stack already associates its cluster", "set associateWithCluster: false on each and write one aws_ecs_cluster_capacity_providers listing them all");
+        throw fail(
+          "another ecs.AsgCapacityProvider in this stack already associates its cluster",
+          "set associateWithCluster: false on each and write one aws_ecs_cluster_capacity_providers listing them all",
+        );
       }
       associated.add(props.clusterName);
       this.clusterCapacityProviders = new EcsClusterCapacityProviders(this, "Cluster", {

@@ -31,9 +31,16 @@ export class EnvironmentFile {
    */
   public static fromS3Object(bucket: string, key: string, options: EnvironmentFileOptions = {}): EnvironmentFile {
     const fail = failFor(`ecs.EnvironmentFile.fromS3Object(${JSON.stringify(bucket)}, ${JSON.stringify(key)})`);
-    if (!Token.isUnresolved(bucket) && !BUCKET.test(bucket)) throw fail(`"${bucket}" is not an S3 bucket name`, "give the bucket's name (3-63 lowercase letters, digits, '.' or '-'), not its ARN or URL");
+    if (!Token.isUnresolved(bucket) && !BUCKET.test(bucket))
+      throw fail(
+        `"${bucket}" is not an S3 bucket name`,
+        "give the bucket's name (3-63 lowercase letters, digits, '.' or '-'), not its ARN or URL",
+      );
     if (!Token.isUnresolved(key) && (!key.endsWith(".env") || key.startsWith("/") || key.length > 1024)) {
-      throw fail(`key "${key}" is not an environment file key`, "give the object key without a leading '/', ending in .env as ECS requires");
+      throw fail(
+        `key "${key}" is not an environment file key`,
+        "give the object key without a leading '/', ending in .env as ECS requires",
+      );
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     return new EnvironmentFile(bucket, key, options.kmsKeyArn);
@@ -61,7 +68,10 @@ export class EnvironmentFile {
       // SSE-KMS keys live in the bucket's region, which the key's ARN names.
       kms: kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: arnRegion(kmsKeyArn) },
     }));
-    grantContainerRead(role, `s3-bucket|${bucketArn}`, () => ({ action: ContainerReadAction.BUCKET_LOCATION, resource: bucketArn }));
+    grantContainerRead(role, `s3-bucket|${bucketArn}`, () => ({
+      action: ContainerReadAction.BUCKET_LOCATION,
+      resource: bucketArn,
+    }));
     return objectArn;
   }
 }

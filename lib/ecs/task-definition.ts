@@ -168,7 +168,8 @@ export class TaskDefinition extends Construct {
     super(scope, id);
     this.fail = constructFail(this, "ecs.TaskDefinition");
     const fargate = (this.fargate = props.compatibility === Compatibility.FARGATE);
-    const windows = (this.windows = props.operatingSystemFamily !== undefined && props.operatingSystemFamily !== OperatingSystemFamily.LINUX);
+    const windows = (this.windows =
+      props.operatingSystemFamily !== undefined && props.operatingSystemFamily !== OperatingSystemFamily.LINUX);
     checkName(this.fail, "family", props.family, 255);
     checkTags(this.fail, props.tags);
     this.networkMode = props.networkMode ?? (fargate || windows ? NetworkMode.AWS_VPC : NetworkMode.BRIDGE);
@@ -177,14 +178,23 @@ export class TaskDefinition extends Construct {
     checkNumber(this.fail, "cpu", cpu, { min: 128 });
     checkNumber(this.fail, "memoryMiB", this.memoryMiB, { min: 1 });
     if (fargate) this.checkFargate(props, cpu!, this.memoryMiB!);
-    else if (props.ephemeralStorageGiB !== undefined) throw this.fail("ephemeralStorageGiB applies only to Fargate", "remove it; on EC2 the instance's volume is the containers' storage");
+    else if (props.ephemeralStorageGiB !== undefined)
+      throw this.fail(
+        "ephemeralStorageGiB applies only to Fargate",
+        "remove it; on EC2 the instance's volume is the containers' storage",
+      );
     if (windows) this.checkWindows(props, cpu);
     checkNumber(this.fail, "ephemeralStorageGiB", props.ephemeralStorageGiB, { min: 21, max: 200 });
-    if ((props.placementConstraints?.length ?? 0) > 10) throw this.fail(`placementConstraints has ${props.placementConstraints!.length} entries`, "use at most 10");
+    if ((props.placementConstraints?.length ?? 0) > 10)
+      throw this.fail(`placementConstraints has ${props.placementConstraints!.length} entries`, "use at most 10");
     if (props.proxyConfiguration !== undefined && this.networkMode !== NetworkMode.AWS_VPC) {
-      throw this.fail("proxyConfiguration needs awsvpc networking", "set networkMode: ecs.NetworkMode.AWS_VPC, or drop the proxy");
+      throw this.fail(
+        "proxyConfiguration needs awsvpc networking",
+        "set networkMode: ecs.NetworkMode.AWS_VPC, or drop the proxy",
+      );
     }
-    if (props.taskRole !== undefined && props.taskRoleArn !== undefined) throw this.fail("taskRole and taskRoleArn are both given", "give one of them");
+    if (props.taskRole !== undefined && props.taskRoleArn !== undefined)
+      throw this.fail("taskRole and taskRoleArn are both given", "give one of them");
     this.volumeNames = checkVolumes(this.fail, { batch: false, fargate, windows }, props.volumes);
 
     this.executionRole = executionRoleFor(this, this.fail, props);
@@ -198,14 +208,21 @@ export class TaskDefinition extends Construct {
       executionRoleArn: this.executionRole.arn,
       taskRoleArn: props.taskRole?.arn ?? props.taskRoleArn,
       runtimePlatform: platform
-        ? { cpuArchitecture: props.cpuArchitecture ?? CpuArchitecture.X86_64, operatingSystemFamily: props.operatingSystemFamily ?? OperatingSystemFamily.LINUX }
+        ? {
+            cpuArchitecture: props.cpuArchitecture ?? CpuArchitecture.X86_64,
+            operatingSystemFamily: props.operatingSystemFamily ?? OperatingSystemFamily.LINUX,
+          }
         : undefined,
       volume: props.volumes && renderEcsVolumes(props.volumes, this.executionRole),
       ephemeralStorage: props.ephemeralStorageGiB !== undefined ? { sizeInGib: props.ephemeralStorageGiB } : undefined,
       pidMode: props.pidMode,
       ipcMode: props.ipcMode,
       placementConstraints: props.placementConstraints?.map((c) => ({ type: "memberOf", expression: c.expression })),
-      proxyConfiguration: props.proxyConfiguration && { type: "APPMESH", containerName: props.proxyConfiguration.containerName, properties: { ...props.proxyConfiguration.properties } },
+      proxyConfiguration: props.proxyConfiguration && {
+        type: "APPMESH",
+        containerName: props.proxyConfiguration.containerName,
+        properties: { ...props.proxyConfiguration.properties },
+      },
       enableFaultInjection: props.enableFaultInjection,
       skipDestroy: props.skipDestroy,
       trackLatest: props.trackLatest,
@@ -219,7 +236,13 @@ export class TaskDefinition extends Construct {
     this.node.addValidation({
       validate: () => {
         const problems = this.graph.problems();
-        if (proxy !== undefined && this.containers.length > 0 && !this.graph.has(proxy)) problems.push(this.fail(`proxyConfiguration names the container "${proxy}", which the task lacks`, "name one of the task's containers").message);
+        if (proxy !== undefined && this.containers.length > 0 && !this.graph.has(proxy))
+          problems.push(
+            this.fail(
+              `proxyConfiguration names the container "${proxy}", which the task lacks`,
+              "name one of the task's containers",
+            ).message,
+          );
         return problems;
       },
     });
@@ -240,22 +263,37 @@ export class TaskDefinition extends Construct {
     const label = this.graph.claim(name);
     const { memoryMiB, memoryReservationMiB } = options ?? {};
     if (this.memoryMiB === undefined && memoryMiB === undefined && memoryReservationMiB === undefined) {
-      throw this.fail(`${label} has no memory setting and the task has none`, "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task");
+      throw this.fail(
+        `${label} has no memory setting and the task has none`,
+        "set memoryMiB or memoryReservationMiB on the container, or memoryMiB on the task",
+      );
     }
     checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 6 });
     checkNumber(this.fail, `${label} memoryReservationMiB`, memoryReservationMiB, { min: 6 });
     checkNumber(this.fail, `${label} cpu`, options?.cpu, { min: 0 });
     if (isLiteralNumber(memoryMiB) && isLiteralNumber(memoryReservationMiB) && memoryReservationMiB > memoryMiB) {
-      throw this.fail(`${label} reserves ${memoryReservationMiB} MiB but is limited to ${memoryMiB} MiB`, "make memoryReservationMiB at most memoryMiB");
+      throw this.fail(
+        `${label} reserves ${memoryReservationMiB} MiB but is limited to ${memoryMiB} MiB`,
+        "make memoryReservationMiB at most memoryMiB",
+      );
     }
     if (isLiteralNumber(memoryMiB) && isLiteralNumber(this.memoryMiB) && memoryMiB > this.memoryMiB) {
-      throw this.fail(`${label} asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`, "lower the container's memoryMiB or raise the task's");
+      throw this.fail(
+        `${label} asks for ${memoryMiB} MiB but the task has ${this.memoryMiB} MiB`,
+        "lower the container's memoryMiB or raise the task's",
+      );
     }
     for (const port of options?.portMappings ?? []) this.checkPort(label, port);
 
     const host = {
-      scope: this, fail: this.fail, executionRole: this.executionRole, kind: ContainerKind.ECS,
-      fargate: this.fargate, windows: this.windows, networkMode: this.networkMode, volumes: this.volumeNames,
+      scope: this,
+      fail: this.fail,
+      executionRole: this.executionRole,
+      kind: ContainerKind.ECS,
+      fargate: this.fargate,
+      windows: this.windows,
+      networkMode: this.networkMode,
+      volumes: this.volumeNames,
     };
     const container = bindContainer(host, label, options, { name, essential: options.essential ?? true });
     this.graph.add(name, container);
@@ -265,20 +303,30 @@ export class TaskDefinition extends Construct {
 
   private checkFargate(props: TaskDefinitionProps, cpu: number, memory: number): void {
     if (this.networkMode !== NetworkMode.AWS_VPC) {
-      throw this.fail(`networkMode "${this.networkMode}" is not supported on Fargate`, "leave networkMode unset (Fargate uses awsvpc)");
+      throw this.fail(
+        `networkMode "${this.networkMode}" is not supported on Fargate`,
+        "leave networkMode unset (Fargate uses awsvpc)",
+      );
     }
     checkFargateSize(this.fail, "cpu", cpu, memory);
     checkNamespaces(this.fail, true, props.pidMode, props.ipcMode);
-    if (props.placementConstraints !== undefined) throw this.fail("placementConstraints do not apply to Fargate", "remove them; Fargate places tasks itself");
+    if (props.placementConstraints !== undefined)
+      throw this.fail("placementConstraints do not apply to Fargate", "remove them; Fargate places tasks itself");
   }
 
   private checkWindows(props: TaskDefinitionProps, cpu: number | undefined): void {
     if (this.networkMode !== NetworkMode.AWS_VPC) {
-      throw this.fail(`networkMode "${this.networkMode}" is not supported for Windows tasks here`, "leave networkMode unset (Windows tasks use awsvpc)");
+      throw this.fail(
+        `networkMode "${this.networkMode}" is not supported for Windows tasks here`,
+        "leave networkMode unset (Windows tasks use awsvpc)",
+      );
     }
-    if (props.pidMode !== undefined || props.ipcMode !== undefined) throw this.fail("pidMode and ipcMode are not supported for Windows containers", "remove them");
-    if (props.cpuArchitecture === CpuArchitecture.ARM64) throw this.fail("Windows tasks run on X86_64 only", "drop cpuArchitecture, or run Linux");
-    if (this.fargate && isLiteralNumber(cpu) && cpu < 1024) throw this.fail(`cpu ${cpu} is below 1 vCPU, the least a Windows task on Fargate takes`, "give cpu 1024 or more");
+    if (props.pidMode !== undefined || props.ipcMode !== undefined)
+      throw this.fail("pidMode and ipcMode are not supported for Windows containers", "remove them");
+    if (props.cpuArchitecture === CpuArchitecture.ARM64)
+      throw this.fail("Windows tasks run on X86_64 only", "drop cpuArchitecture, or run Linux");
+    if (this.fargate && isLiteralNumber(cpu) && cpu < 1024)
+      throw this.fail(`cpu ${cpu} is below 1 vCPU, the least a Windows task on Fargate takes`, "give cpu 1024 or more");
   }
 
   private checkPort(label: string, port: PortMapping): void {
@@ -287,23 +335,50 @@ export class TaskDefinition extends Construct {
     checkNumber(fail, `${label} hostPort`, port.hostPort, { min: 0, max: 65535 });
     const range = port.containerPortRange;
     if ((port.containerPort === undefined) === (range === undefined)) {
-      throw fail(`${label} has a port mapping with ${range === undefined ? "neither containerPort nor containerPortRange" : "both containerPort and containerPortRange"}`, "give exactly one of them");
+      throw fail(
+        `${label} has a port mapping with ${range === undefined ? "neither containerPort nor containerPortRange" : "both containerPort and containerPortRange"}`,
+        "give exactly one of them",
+      );
     }
     if (range !== undefined && !Token.isUnresolved(range)) {
       const match = /^(\d+)-(\d+)$/.exec(range);
       if (!match || Number(match[1]) < 1 || Number(match[1]) >= Number(match[2]) || Number(match[2]) > 65535) {
-        throw fail(`${label} containerPortRange "${range}" is not a range of ports`, 'give "<first>-<last>" with 1 <= first < last <= 65535');
+        throw fail(
+          `${label} containerPortRange "${range}" is not a range of ports`,
+          'give "<first>-<last>" with 1 <= first < last <= 65535',
+        );
       }
-      if (port.hostPort !== undefined) throw fail(`${label} maps a port range to a hostPort`, "leave hostPort unset: ECS picks the host ports of a range");
+      if (port.hostPort !== undefined)
+        throw fail(
+          `${label} maps a port range to a hostPort`,
+          "leave hostPort unset: ECS picks the host ports of a range",
+        );
       if (this.networkMode !== NetworkMode.AWS_VPC && this.networkMode !== NetworkMode.BRIDGE) {
-        throw fail(`${label} maps a port range with ${this.networkMode} networking`, "use awsvpc or bridge networking, as ECS requires for port ranges");
+        throw fail(
+          `${label} maps a port range with ${this.networkMode} networking`,
+          "use awsvpc or bridge networking, as ECS requires for port ranges",
+        );
       }
     }
-    if (port.appProtocol !== undefined && port.name === undefined) throw fail(`${label} sets appProtocol on a port mapping without a name`, "name the port mapping, as Service Connect refers to it by name");
-    if (this.networkMode === NetworkMode.NONE) throw fail(`${label} maps ports, but networkMode is none`, "remove portMappings, or choose a network mode");
+    if (port.appProtocol !== undefined && port.name === undefined)
+      throw fail(
+        `${label} sets appProtocol on a port mapping without a name`,
+        "name the port mapping, as Service Connect refers to it by name",
+      );
+    if (this.networkMode === NetworkMode.NONE)
+      throw fail(`${label} maps ports, but networkMode is none`, "remove portMappings, or choose a network mode");
     const samePort = this.networkMode === NetworkMode.AWS_VPC || this.networkMode === NetworkMode.HOST;
-    if (samePort && port.hostPort !== undefined && isLiteralNumber(port.hostPort) && isLiteralNumber(port.containerPort) && port.hostPort !== port.containerPort) {
-      throw fail(`${label} maps host port ${port.hostPort} to container port ${port.containerPort}, which ${this.networkMode} networking cannot do`, "omit hostPort or make it equal to containerPort");
+    if (
+      samePort &&
+      port.hostPort !== undefined &&
+      isLiteralNumber(port.hostPort) &&
+      isLiteralNumber(port.containerPort) &&
+      port.hostPort !== port.containerPort
+    ) {
+      throw fail(
+        `${label} maps host port ${port.hostPort} to container port ${port.containerPort}, which ${this.networkMode} networking cannot do`,
+        "omit hostPort or make it equal to containerPort",
+      );
     }
   }
 }

@@ -10,10 +10,13 @@ export function checkTags(fail: Fail, tags: { [key: string]: string } | undefine
   if (keys.length > 50) throw fail(`tags has ${keys.length} keys`, "keep to 50 tags, AWS's limit per resource");
   for (const key of keys) {
     if (Token.isUnresolved(key)) continue;
-    if (key.length < 1 || key.length > 128) throw fail(`tag key "${key}" is ${key.length} characters long`, "use 1-128 characters");
-    if (key.toLowerCase().startsWith("aws:")) throw fail(`tag key "${key}" uses the prefix aws:, which AWS reserves`, "choose another key");
+    if (key.length < 1 || key.length > 128)
+      throw fail(`tag key "${key}" is ${key.length} characters long`, "use 1-128 characters");
+    if (key.toLowerCase().startsWith("aws:"))
+      throw fail(`tag key "${key}" uses the prefix aws:, which AWS reserves`, "choose another key");
     const value = tags[key];
-    if (!Token.isUnresolved(value) && value.length > 256) throw fail(`tag "${key}" has a value of ${value.length} characters`, "keep tag values within 256 characters");
+    if (!Token.isUnresolved(value) && value.length > 256)
+      throw fail(`tag "${key}" has a value of ${value.length} characters`, "keep tag values within 256 characters");
   }
 }
 
@@ -29,14 +32,18 @@ export function checkResourceIds(fail: Fail, prop: string, ids: string[], prefix
   if (Token.isUnresolved(ids)) return;
   ids.forEach((id, i) => {
     if (!Token.isUnresolved(id) && !RESOURCE_ID(prefix).test(id)) {
-      throw fail(`${prop}[${i}] "${id}" is not a ${prefix}- id`, `pass ids such as ${prefix}-0123456789abcdef0 (or a Terraform reference)`);
+      throw fail(
+        `${prop}[${i}] "${id}" is not a ${prefix}- id`,
+        `pass ids such as ${prefix}-0123456789abcdef0 (or a Terraform reference)`,
+      );
     }
   });
 }
 
 /** An AMI id. */
 export function checkAmiId(fail: Fail, prop: string, id: string): void {
-  if (!Token.isUnresolved(id) && !RESOURCE_ID("ami").test(id)) throw fail(`${prop} "${id}" is not an AMI id`, "pass an id such as ami-0123456789abcdef0");
+  if (!Token.isUnresolved(id) && !RESOURCE_ID("ami").test(id))
+    throw fail(`${prop} "${id}" is not an AMI id`, "pass an id such as ami-0123456789abcdef0");
 }
 
 const INSTANCE_TYPE = /^(?:optimal|default_x86_64|default_arm64|[a-z][a-z0-9-]*[0-9][a-z0-9-]*(?:\.[a-z0-9-]+)?)$/;
@@ -44,10 +51,14 @@ const INSTANCE_TYPE = /^(?:optimal|default_x86_64|default_arm64|[a-z][a-z0-9-]*[
 /** Instance types or families as Batch takes them: `optimal`, `c6i`, `m6i.large`. */
 export function checkInstanceTypes(fail: Fail, prop: string, types: string[]): void {
   if (Token.isUnresolved(types)) return;
-  if (types.length === 0) throw fail(`${prop} is empty`, "leave it unset for [\"optimal\"], or name instance types or families");
+  if (types.length === 0)
+    throw fail(`${prop} is empty`, 'leave it unset for ["optimal"], or name instance types or families');
   types.forEach((type, i) => {
     if (!Token.isUnresolved(type) && !INSTANCE_TYPE.test(type)) {
-      throw fail(`${prop}[${i}] "${type}" is not an instance type or family`, "use names such as optimal, c6i or m6i.large");
+      throw fail(
+        `${prop}[${i}] "${type}" is not an instance type or family`,
+        "use names such as optimal, c6i or m6i.large",
+      );
     }
   });
 }
@@ -57,14 +68,18 @@ const EC2_INSTANCE_TYPE = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.[a-z0-9-]+$/;
 
 /** The subnets a fleet launches in: subnet ids, and at least one when the list is a literal. */
 export function checkSubnetIds(fail: Fail, ids: string[]): void {
-  if (!Token.isUnresolved(ids) && ids.length === 0) throw fail("subnetIds is empty", "pass the subnets instances may launch in");
+  if (!Token.isUnresolved(ids) && ids.length === 0)
+    throw fail("subnetIds is empty", "pass the subnets instances may launch in");
   checkResourceIds(fail, "subnetIds", ids, "subnet");
 }
 
 /** One EC2 instance type, as a launch template takes it: a family and a size, not a family alone. */
 export function checkInstanceType(fail: Fail, prop: string, type: string): void {
   if (!Token.isUnresolved(type) && !EC2_INSTANCE_TYPE.test(type)) {
-    throw fail(`${prop} "${type}" is not an EC2 instance type`, "use a family and a size, such as t3.medium or m7g.large");
+    throw fail(
+      `${prop} "${type}" is not an EC2 instance type`,
+      "use a family and a size, such as t3.medium or m7g.large",
+    );
   }
 }
 
@@ -73,7 +88,10 @@ export function checkEnvironment(fail: Fail, prop: string, environment: { [name:
   if (environment === undefined || Token.isUnresolved(environment)) return;
   for (const name of Object.keys(environment)) {
     if (!Token.isUnresolved(name) && (name === "" || /[=\s]/.test(name))) {
-      throw fail(`${prop} has the variable name ${JSON.stringify(name)}`, "use names without '=' or whitespace, such as LOG_LEVEL");
+      throw fail(
+        `${prop} has the variable name ${JSON.stringify(name)}`,
+        "use names without '=' or whitespace, such as LOG_LEVEL",
+      );
     }
   }
 }
@@ -82,6 +100,9 @@ export function checkEnvironment(fail: Fail, prop: string, environment: { [name:
 export function checkUsername(fail: Fail, prop: string, username: string): void {
   if (Token.isUnresolved(username)) return;
   if (username.trim() === "" || username.trim() !== username || /[\r\n]/.test(username)) {
-    throw fail(`${prop} ${JSON.stringify(username)} is blank, padded with whitespace or on several lines`, "pass the registry user name exactly, e.g. \"org+robot\"");
+    throw fail(
+      `${prop} ${JSON.stringify(username)} is blank, padded with whitespace or on several lines`,
+      'pass the registry user name exactly, e.g. "org+robot"',
+    );
   }
 }

@@ -14,14 +14,18 @@ export interface ContainerHost extends ContainerPlatform {
   readonly executionRole: IRole;
 }
 
-
 /**
  * The one bind path of containers, for ECS tasks and Batch jobs alike: checks the options against where the
  * container runs, binds its image, secrets, environment files and log driver to the execution role (each grants
  * what it needs), and renders the container in the API's shape. `extra` holds what the host decided itself
  * (the name, Batch's vCPUs and memory).
  */
-export function bindContainer(host: ContainerHost, label: string, options: AnyContainerOptions, extra: Partial<ContainerSpec> = {}): Record<string, unknown> {
+export function bindContainer(
+  host: ContainerHost,
+  label: string,
+  options: AnyContainerOptions,
+  extra: Partial<ContainerSpec> = {},
+): Record<string, unknown> {
   checkContainer(host, label, options);
   const { scope, executionRole: role } = host;
   const image = options.image.bind(scope, role);
@@ -39,15 +43,22 @@ export function bindContainer(host: ContainerHost, label: string, options: AnyCo
       secretOptions: log.secretOptions && valuesFrom(log.secretOptions, role),
     },
   };
-  return withAdditional(host.fail, label === "" ? "" : `${label} `, renderContainerDefinition(spec, host.kind !== ContainerKind.ECS), options.additionalProperties);
+  return withAdditional(
+    host.fail,
+    label === "" ? "" : `${label} `,
+    renderContainerDefinition(spec, host.kind !== ContainerKind.ECS),
+    options.additionalProperties,
+  );
 }
 
 /** Secrets sorted by name (the APIs return them so; any other order is a perpetual diff), each granted. */
 function valuesFrom(secrets: { [name: string]: ContainerSecret }, role: IRole): NamedValueFrom[] {
-  return Object.keys(secrets).sort().map((name) => {
-    secrets[name].grantRead(role);
-    return { name, valueFrom: secrets[name].valueFrom };
-  });
+  return Object.keys(secrets)
+    .sort()
+    .map((name) => {
+      secrets[name].grantRead(role);
+      return { name, valueFrom: secrets[name].valueFrom };
+    });
 }
 
 /**
@@ -62,4 +73,3 @@ function copy<T>(value: T): T {
   for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
   return out as T;
 }
-

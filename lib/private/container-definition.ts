@@ -23,7 +23,10 @@ export type AnyContainerOptions = ContainerBaseOptions & Partial<Omit<ContainerO
  * A container ready to render, in ECS's or Batch's shape: the options as given, with every construct-level concern
  * (images, grants, logging) resolved into the values the document holds.
  */
-export interface ContainerSpec extends Omit<AnyContainerOptions, "image" | "secrets" | "environmentFiles" | "logging" | "additionalProperties"> {
+export interface ContainerSpec extends Omit<
+  AnyContainerOptions,
+  "image" | "secrets" | "environmentFiles" | "logging" | "additionalProperties"
+> {
   readonly name?: string;
   readonly image: string;
   readonly credentialsParameter?: string;
@@ -55,21 +58,51 @@ export function renderContainerDefinition(spec: ContainerSpec, batch = false): R
   put("memoryReservation", spec.memoryReservationMiB);
   put("resourceRequirements", resourceRequirements(spec));
   put("links", spec.links);
-  put("portMappings", spec.portMappings?.map((p) => dropUndefined({
-    containerPort: p.containerPort, containerPortRange: p.containerPortRange, hostPort: p.hostPort, protocol: p.protocol ?? "tcp", name: p.name, appProtocol: p.appProtocol,
-  })));
-  put("restartPolicy", spec.restartPolicy && dropUndefined({
-    enabled: spec.restartPolicy.enabled, ignoredExitCodes: spec.restartPolicy.ignoredExitCodes, restartAttemptPeriod: spec.restartPolicy.restartAttemptPeriodSeconds,
-  }));
+  put(
+    "portMappings",
+    spec.portMappings?.map((p) =>
+      dropUndefined({
+        containerPort: p.containerPort,
+        containerPortRange: p.containerPortRange,
+        hostPort: p.hostPort,
+        protocol: p.protocol ?? "tcp",
+        name: p.name,
+        appProtocol: p.appProtocol,
+      }),
+    ),
+  );
+  put(
+    "restartPolicy",
+    spec.restartPolicy &&
+      dropUndefined({
+        enabled: spec.restartPolicy.enabled,
+        ignoredExitCodes: spec.restartPolicy.ignoredExitCodes,
+        restartAttemptPeriod: spec.restartPolicy.restartAttemptPeriodSeconds,
+      }),
+  );
   put("entryPoint", spec.entryPoint);
   put("command", spec.command);
   put("environment", spec.environment && renderEnvironment(spec.environment));
-  put("environmentFiles", spec.environmentFiles?.map((value) => ({ value, type: "s3" })));
-  put("mountPoints", spec.mountPoints?.map((m) => dropUndefined({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: m.readOnly })));
-  put("volumesFrom", spec.volumesFrom?.map((v) => dropUndefined({ sourceContainer: v.sourceContainer, readOnly: v.readOnly })));
+  put(
+    "environmentFiles",
+    spec.environmentFiles?.map((value) => ({ value, type: "s3" })),
+  );
+  put(
+    "mountPoints",
+    spec.mountPoints?.map((m) =>
+      dropUndefined({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: m.readOnly }),
+    ),
+  );
+  put(
+    "volumesFrom",
+    spec.volumesFrom?.map((v) => dropUndefined({ sourceContainer: v.sourceContainer, readOnly: v.readOnly })),
+  );
   put("linuxParameters", spec.linuxParameters && renderLinuxParameters(spec.linuxParameters, batch));
   put("secrets", spec.secrets);
-  put("dependsOn", spec.dependsOn?.map((d) => ({ containerName: d.containerName, condition: d.condition })));
+  put(
+    "dependsOn",
+    spec.dependsOn?.map((d) => ({ containerName: d.containerName, condition: d.condition })),
+  );
   put("startTimeout", spec.startTimeoutSeconds);
   put("stopTimeout", spec.stopTimeoutSeconds);
   put("versionConsistency", spec.versionConsistency);
@@ -81,19 +114,39 @@ export function renderContainerDefinition(spec: ContainerSpec, batch = false): R
   put("readonlyRootFilesystem", spec.readonlyRootFilesystem);
   put("dnsServers", spec.dnsServers);
   put("dnsSearchDomains", spec.dnsSearchDomains);
-  put("extraHosts", spec.extraHosts?.map((h) => ({ hostname: h.hostname, ipAddress: h.ipAddress })));
+  put(
+    "extraHosts",
+    spec.extraHosts?.map((h) => ({ hostname: h.hostname, ipAddress: h.ipAddress })),
+  );
   put("dockerSecurityOptions", spec.dockerSecurityOptions);
   put("interactive", spec.interactive);
   put("pseudoTerminal", spec.pseudoTerminal);
   put("dockerLabels", spec.dockerLabels);
-  put("ulimits", spec.ulimits?.map((u) => ({ name: u.name, softLimit: u.softLimit, hardLimit: u.hardLimit })));
+  put(
+    "ulimits",
+    spec.ulimits?.map((u) => ({ name: u.name, softLimit: u.softLimit, hardLimit: u.hardLimit })),
+  );
   put("logConfiguration", spec.logConfiguration && dropUndefined({ ...spec.logConfiguration }));
-  put("healthCheck", spec.healthCheck && dropUndefined({
-    command: spec.healthCheck.command, interval: spec.healthCheck.intervalSeconds, timeout: spec.healthCheck.timeoutSeconds,
-    retries: spec.healthCheck.retries, startPeriod: spec.healthCheck.startPeriodSeconds,
-  }));
-  put("systemControls", spec.systemControls?.map((c) => ({ namespace: c.name, value: c.value })));
-  put("firelensConfiguration", spec.firelensConfig && dropUndefined({ type: spec.firelensConfig.routerType, options: spec.firelensConfig.options }));
+  put(
+    "healthCheck",
+    spec.healthCheck &&
+      dropUndefined({
+        command: spec.healthCheck.command,
+        interval: spec.healthCheck.intervalSeconds,
+        timeout: spec.healthCheck.timeoutSeconds,
+        retries: spec.healthCheck.retries,
+        startPeriod: spec.healthCheck.startPeriodSeconds,
+      }),
+  );
+  put(
+    "systemControls",
+    spec.systemControls?.map((c) => ({ namespace: c.name, value: c.value })),
+  );
+  put(
+    "firelensConfiguration",
+    spec.firelensConfig &&
+      dropUndefined({ type: spec.firelensConfig.routerType, options: spec.firelensConfig.options }),
+  );
   put("credentialSpecs", spec.credentialSpecs);
   return out;
 }
@@ -101,7 +154,12 @@ export function renderContainerDefinition(spec: ContainerSpec, batch = false): R
 /** GPUs in ECS; VCPU, MEMORY and GPU in Batch, whose values are strings. */
 function resourceRequirements(spec: ContainerSpec): { type: string; value: string }[] | undefined {
   const list = [
-    ...(spec.resources ? [{ type: "VCPU", value: numberText(spec.resources.vcpus) }, { type: "MEMORY", value: numberText(spec.resources.memoryMiB) }] : []),
+    ...(spec.resources
+      ? [
+          { type: "VCPU", value: numberText(spec.resources.vcpus) },
+          { type: "MEMORY", value: numberText(spec.resources.memoryMiB) },
+        ]
+      : []),
     ...(spec.gpuCount !== undefined ? [{ type: "GPU", value: numberText(spec.gpuCount) }] : []),
   ];
   return list.length > 0 ? list : undefined;
@@ -109,17 +167,24 @@ function resourceRequirements(spec: ContainerSpec): { type: string; value: strin
 
 /** Batch spells device permissions in capitals (`READ`), ECS in lower case (`read`). */
 function renderLinuxParameters(p: LinuxParameters, batch: boolean): Record<string, unknown> {
-  const capabilities = p.addCapabilities !== undefined || p.dropCapabilities !== undefined
-    ? dropUndefined({ add: p.addCapabilities, drop: p.dropCapabilities })
-    : undefined;
+  const capabilities =
+    p.addCapabilities !== undefined || p.dropCapabilities !== undefined
+      ? dropUndefined({ add: p.addCapabilities, drop: p.dropCapabilities })
+      : undefined;
   return dropUndefined({
     capabilities,
-    devices: p.devices?.map((d) => dropUndefined({
-      hostPath: d.hostPath, containerPath: d.containerPath, permissions: batch ? d.permissions?.map((x) => x.toUpperCase()) : d.permissions,
-    })),
+    devices: p.devices?.map((d) =>
+      dropUndefined({
+        hostPath: d.hostPath,
+        containerPath: d.containerPath,
+        permissions: batch ? d.permissions?.map((x) => x.toUpperCase()) : d.permissions,
+      }),
+    ),
     initProcessEnabled: p.initProcessEnabled,
     sharedMemorySize: p.sharedMemorySizeMiB,
-    tmpfs: p.tmpfs?.map((t) => dropUndefined({ containerPath: t.containerPath, size: t.sizeMiB, mountOptions: t.mountOptions })),
+    tmpfs: p.tmpfs?.map((t) =>
+      dropUndefined({ containerPath: t.containerPath, size: t.sizeMiB, mountOptions: t.mountOptions }),
+    ),
     maxSwap: p.maxSwapMiB,
     swappiness: p.swappiness,
   });

@@ -8,16 +8,23 @@ import { Fail } from "./fail";
  * (it decides what the construct creates).
  */
 export function checkEnum<T extends string>(
-  fail: Fail, prop: string, value: T | undefined, values: Record<string, T>, enumName: string,
+  fail: Fail,
+  prop: string,
+  value: T | undefined,
+  values: Record<string, T>,
+  enumName: string,
   { required = false, literal = false }: { required?: boolean; literal?: boolean } = {},
 ): void {
-  const choices = Object.keys(values).map((k) => `${enumName}.${k}`).join(", ");
+  const choices = Object.keys(values)
+    .map((k) => `${enumName}.${k}`)
+    .join(", ");
   if (value === undefined) {
     if (required) throw fail(`${prop} is missing`, `give one of ${choices}`);
     return;
   }
   if (typeof value === "string" && Token.isUnresolved(value)) {
-    if (literal) throw fail(`${prop} is a Terraform reference, but it decides what is created at synth`, `give one of ${choices}`);
+    if (literal)
+      throw fail(`${prop} is a Terraform reference, but it decides what is created at synth`, `give one of ${choices}`);
     return;
   }
   const allowed: unknown[] = Object.values(values);

@@ -3,5 +3,7 @@
  * other order would show as a perpetual diff.
  */
 export function renderEnvironment(environment: { [name: string]: string }): { name: string; value: string }[] {
-  return Object.keys(environment).sort().map((name) => ({ name, value: environment[name] }));
+  return Object.keys(environment)
+    .sort()
+    .map((name) => ({ name, value: environment[name] }));
 }

@@ -18,9 +18,13 @@ export interface ExecutionRoleProps {
  * with `sourceAccountCondition`) with AWS's `AmazonECSTaskExecutionRolePolicy` (ECR pull, CloudWatch Logs).
  */
 export function executionRoleFor(scope: Construct, fail: Fail, props: ExecutionRoleProps): IRole {
-  if (props.executionRole === undefined) return createExecutionRole(scope, "ExecutionRole", props.sourceAccountCondition === true);
+  if (props.executionRole === undefined)
+    return createExecutionRole(scope, "ExecutionRole", props.sourceAccountCondition === true);
   if (props.sourceAccountCondition === true) {
-    throw fail("sourceAccountCondition applies to the execution role this construct creates, and an executionRole was given", "drop sourceAccountCondition and put the aws:SourceAccount condition in that role's own trust policy, or drop executionRole");
+    throw fail(
+      "sourceAccountCondition applies to the execution role this construct creates, and an executionRole was given",
+      "drop sourceAccountCondition and put the aws:SourceAccount condition in that role's own trust policy, or drop executionRole",
+    );
   }
   return props.executionRole;
 }

@@ -44,9 +44,15 @@ export function checkFargateSize(fail: Fail, cpuProp: "cpu" | "vcpus", cpu: numb
   const units = cpu * perUnit;
   const options = fargateMemoryOptions(units);
   if (!options) {
-    throw fail(`${cpuProp} ${cpu} is not a Fargate size`, `use one of ${FARGATE_CPU_VALUES.map((v) => v / perUnit).join(", ")}`);
+    throw fail(
+      `${cpuProp} ${cpu} is not a Fargate size`,
+      `use one of ${FARGATE_CPU_VALUES.map((v) => v / perUnit).join(", ")}`,
+    );
   }
   if (!options.includes(memoryMiB)) {
-    throw fail(`Fargate does not accept ${memoryMiB} MiB with ${cpuProp} ${cpu}`, `use memoryMiB ${describeFargateMemory(units)}, or another ${cpuProp}`);
+    throw fail(
+      `Fargate does not accept ${memoryMiB} MiB with ${cpuProp} ${cpu}`,
+      `use memoryMiB ${describeFargateMemory(units)}, or another ${cpuProp}`,
+    );
   }
 }

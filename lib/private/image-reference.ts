@@ -15,9 +15,15 @@ export class ImageReference {
    * contains `.` or `:`, is `localhost`, or has capitals, exactly as Docker decides; otherwise the image is on
    * Docker Hub. Throws an error that quotes the reference and says how to fix it, as `bad`: the caller's source.
    */
-  public static parse(reference: string, bad: Fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(reference)})`)): ImageReference {
+  public static parse(
+    reference: string,
+    bad: Fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(reference)})`),
+  ): ImageReference {
     if (reference.trim() !== reference || reference === "") {
-      throw bad("the image reference is empty or has surrounding whitespace", "pass the bare reference, e.g. \"myorg/app:1.2\"");
+      throw bad(
+        "the image reference is empty or has surrounding whitespace",
+        'pass the bare reference, e.g. "myorg/app:1.2"',
+      );
     }
 
     let rest = reference;
@@ -38,30 +44,43 @@ export class ImageReference {
       tag = rest.slice(colon + 1);
       rest = rest.slice(0, colon);
       if (!TAG.test(tag)) {
-        throw bad(`"${tag}" is not a valid tag`, "use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
+        throw bad(
+          `"${tag}" is not a valid tag`,
+          "use up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'",
+        );
       }
     }
 
     if (rest.length > MAX_NAME_LENGTH) {
-      throw bad(`the image name is ${rest.length} characters long`, `keep registry and repository within ${MAX_NAME_LENGTH} characters`);
+      throw bad(
+        `the image name is ${rest.length} characters long`,
+        `keep registry and repository within ${MAX_NAME_LENGTH} characters`,
+      );
     }
     const parts = rest.split("/");
     const first = parts[0];
     const looksLikeHost = /[.:]/.test(first) || first === "localhost";
     if (parts.length > 1 && !looksLikeHost && first !== first.toLowerCase()) {
       // Docker would take a capitalised first component for a registry host; that is almost never what is meant.
-      throw bad(`"${first}" has capitals, so Docker would take it for a registry host, yet it has no '.' or ':'`, "write Docker Hub namespaces in lowercase, or give the registry's full host name");
+      throw bad(
+        `"${first}" has capitals, so Docker would take it for a registry host, yet it has no '.' or ':'`,
+        "write Docker Hub namespaces in lowercase, or give the registry's full host name",
+      );
     }
     const hasRegistry = parts.length > 1 && looksLikeHost;
     const registry = hasRegistry ? parts.shift()! : undefined;
     if (registry !== undefined && !isRegistryHost(registry)) {
-      throw bad(`"${registry}" is not a valid registry host`, "use a host name or IP with an optional :port, e.g. registry.example.com:5000");
+      throw bad(
+        `"${registry}" is not a valid registry host`,
+        "use a host name or IP with an optional :port, e.g. registry.example.com:5000",
+      );
     }
     for (const component of parts) {
       if (!PATH_COMPONENT.test(component)) {
-        const hint = component !== component.toLowerCase()
-          ? "repository paths must be lowercase"
-          : "use lowercase letters and digits separated by '.', '_', '__' or '-'";
+        const hint =
+          component !== component.toLowerCase()
+            ? "repository paths must be lowercase"
+            : "use lowercase letters and digits separated by '.', '_', '__' or '-'";
         throw bad(`repository path component "${component}" is invalid`, hint);
       }
     }

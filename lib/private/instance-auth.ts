@@ -20,7 +20,11 @@ import { renderUserData } from "./user-data";
  * which `clusterName` writes; host-mode containers share the instance's network and cannot be). The shape of a
  * launch template's `metadata_options`.
  */
-export const INSTANCE_METADATA_OPTIONS = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 } as const;
+export const INSTANCE_METADATA_OPTIONS = {
+  httpEndpoint: "enabled",
+  httpTokens: "required",
+  httpPutResponseHopLimit: 1,
+} as const;
 
 /** What instance-level registry auth is asked for, with the prop names its caller's user wrote. */
 export interface InstanceAuthRequest {
@@ -55,7 +59,10 @@ export function instanceAuth(fail: Fail, request: InstanceAuthRequest): Instance
   if (credentials.length === 0) throw fail("registryCredentials is empty", request.withoutCredentials);
   const registries = credentials.map((c, i) => {
     if (c.registry === undefined || Token.isUnresolved(c.registry)) {
-      throw fail(`registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`, "pass RegistryCredentials.fromSecretCompleteArn(arn, { registry: \"quay.io\" }), or a RegistrySecret's credentials");
+      throw fail(
+        `registryCredentials[${i}] (${c.secretArn}) does not say which registry it is for`,
+        'pass RegistryCredentials.fromSecretCompleteArn(arn, { registry: "quay.io" }), or a RegistrySecret\'s credentials',
+      );
     }
     return { registry: c.registry, secretArn: c.secretArn };
   });
@@ -79,7 +86,11 @@ export function instanceAuth(fail: Fail, request: InstanceAuthRequest): Instance
  * The instance role and profile of a fleet `scope` creates (a compute environment, an ECS capacity): ECS
  * container-instance permissions plus read on exactly the registries' secrets. The ids are the Terraform addresses.
  */
-export function createInstanceRole(scope: Construct, namePrefix: string, auth: InstanceAuth): { role: IamRole; profile: IamInstanceProfile } {
+export function createInstanceRole(
+  scope: Construct,
+  namePrefix: string,
+  auth: InstanceAuth,
+): { role: IamRole; profile: IamInstanceProfile } {
   const role = new IamRole(scope, "InstanceRole", {
     namePrefix,
     description: `Instances of ${scope.node.path}: ECS agent plus private-registry secret read`,

@@ -30,56 +30,93 @@ export function bindJobBase(scope: Construct, fail: Fail, props: JobDefinitionBa
   checkTags(fail, props.tags);
   if (fargate) checkPlatformVersion(fail, props.fargatePlatformVersion ?? "LATEST");
   else {
-    const fargateOnly = (["fargatePlatformVersion", "assignPublicIp", "ephemeralStorageGiB", "cpuArchitecture"] as const).filter((k) => props[k] !== undefined);
-    if (fargateOnly.length > 0) throw fail(`${fargateOnly.join(", ")} ${fargateOnly.length === 1 ? "applies" : "apply"} only to Fargate`, `${them(fargateOnly)}, or use platform: batch.Platform.FARGATE`);
+    const fargateOnly = (
+      ["fargatePlatformVersion", "assignPublicIp", "ephemeralStorageGiB", "cpuArchitecture"] as const
+    ).filter((k) => props[k] !== undefined);
+    if (fargateOnly.length > 0)
+      throw fail(
+        `${fargateOnly.join(", ")} ${fargateOnly.length === 1 ? "applies" : "apply"} only to Fargate`,
+        `${them(fargateOnly)}, or use platform: batch.Platform.FARGATE`,
+      );
   }
   checkNumber(fail, "retryAttempts", props.retryAttempts, { min: 1, max: 10 });
   checkNumber(fail, "timeoutSeconds", props.timeoutSeconds, { min: 60 });
   checkNumber(fail, "ephemeralStorageGiB", props.ephemeralStorageGiB, { min: 21, max: 200 });
   checkNumber(fail, "schedulingPriority", props.schedulingPriority, { min: 0, max: 9999 });
   const conditions = props.retryConditions ?? [];
-  if (conditions.length > 5) throw fail(`retryConditions has ${conditions.length} entries`, "use at most 5, as Batch allows");
-  if (conditions.length > 0 && props.retryAttempts === undefined) throw fail("retryConditions are given without retryAttempts", "set retryAttempts (2 or more for RETRY to retry)");
+  if (conditions.length > 5)
+    throw fail(`retryConditions has ${conditions.length} entries`, "use at most 5, as Batch allows");
+  if (conditions.length > 0 && props.retryAttempts === undefined)
+    throw fail("retryConditions are given without retryAttempts", "set retryAttempts (2 or more for RETRY to retry)");
   conditions.forEach((c, i) => {
     for (const key of ["onExitCode", "onReason", "onStatusReason"] as const) {
       const value = c[key];
-      if (value !== undefined && !Token.isUnresolved(value) && !PATTERN.test(value)) throw fail(`retryConditions[${i}].${key} is not a pattern of 1-512 characters on one line`, "shorten it; end it in * to match a prefix");
+      if (value !== undefined && !Token.isUnresolved(value) && !PATTERN.test(value))
+        throw fail(
+          `retryConditions[${i}].${key} is not a pattern of 1-512 characters on one line`,
+          "shorten it; end it in * to match a prefix",
+        );
     }
     if (c.onExitCode !== undefined && !Token.isUnresolved(c.onExitCode) && !/^\d+\*?$|^\*$/.test(c.onExitCode)) {
-      throw fail(`retryConditions[${i}].onExitCode "${c.onExitCode}" is not an exit code pattern`, 'give digits with an optional trailing *, e.g. "137" or "1*"');
+      throw fail(
+        `retryConditions[${i}].onExitCode "${c.onExitCode}" is not an exit code pattern`,
+        'give digits with an optional trailing *, e.g. "137" or "1*"',
+      );
     }
   });
   checkEnvironment(fail, "parameters", props.parameters);
-  if (props.jobRole !== undefined && props.jobRoleArn !== undefined) throw fail("jobRole and jobRoleArn are both given", "give one of them");
+  if (props.jobRole !== undefined && props.jobRoleArn !== undefined)
+    throw fail("jobRole and jobRoleArn are both given", "give one of them");
   const volumes = checkVolumes(fail, { batch: true, fargate, windows: false }, props.volumes);
   return { name, fargate, executionRole: executionRoleFor(scope, fail, props), volumes };
 }
 
 /** The members a job's task shares whatever its containers: roles, volumes, Fargate settings. */
-export function renderTaskMembers(base: JobBase, props: JobDefinitionBaseProps, multiContainer: boolean): Record<string, unknown> {
+export function renderTaskMembers(
+  base: JobBase,
+  props: JobDefinitionBaseProps,
+  multiContainer: boolean,
+): Record<string, unknown> {
   const fargate = base.fargate;
-  const platformVersion = fargate ? props.fargatePlatformVersion ?? "LATEST" : undefined;
+  const platformVersion = fargate ? (props.fargatePlatformVersion ?? "LATEST") : undefined;
   return dropUndefined({
     executionRoleArn: base.executionRole.arn,
     [multiContainer ? "taskRoleArn" : "jobRoleArn"]: props.jobRole?.arn ?? props.jobRoleArn,
     volumes: props.volumes && renderBatchVolumes(props.volumes),
-    ...(multiContainer ? { platformVersion } : { fargatePlatformConfiguration: platformVersion && { platformVersion } }),
+    ...(multiContainer
+      ? { platformVersion }
+      : { fargatePlatformConfiguration: platformVersion && { platformVersion } }),
     networkConfiguration: fargate ? { assignPublicIp: props.assignPublicIp ? "ENABLED" : "DISABLED" } : undefined,
     ephemeralStorage: props.ephemeralStorageGiB !== undefined ? { sizeInGiB: props.ephemeralStorageGiB } : undefined,
-    runtimePlatform: props.cpuArchitecture !== undefined ? { cpuArchitecture: props.cpuArchitecture, operatingSystemFamily: "LINUX" } : undefined,
+    runtimePlatform:
+      props.cpuArchitecture !== undefined
+        ? { cpuArchitecture: props.cpuArchitecture, operatingSystemFamily: "LINUX" }
+        : undefined,
     enableExecuteCommand: props.enableExecuteCommand,
   });
 }
 
 /** The job definition resource's own arguments, besides its type and containers. */
-export function jobResourceArgs(base: JobBase, props: JobDefinitionBaseProps): Pick<BatchJobDefinitionConfig, "name"> & Partial<BatchJobDefinitionConfig> {
+export function jobResourceArgs(
+  base: JobBase,
+  props: JobDefinitionBaseProps,
+): Pick<BatchJobDefinitionConfig, "name"> & Partial<BatchJobDefinitionConfig> {
   const attempts = props.retryAttempts;
   return {
     name: base.name,
     platformCapabilities: [props.platform],
-    retryStrategy: attempts !== undefined
-      ? { attempts, evaluateOnExit: props.retryConditions?.map((c) => ({ action: c.action, onExitCode: c.onExitCode, onReason: c.onReason, onStatusReason: c.onStatusReason })) }
-      : undefined,
+    retryStrategy:
+      attempts !== undefined
+        ? {
+            attempts,
+            evaluateOnExit: props.retryConditions?.map((c) => ({
+              action: c.action,
+              onExitCode: c.onExitCode,
+              onReason: c.onReason,
+              onStatusReason: c.onStatusReason,
+            })),
+          }
+        : undefined,
     timeout: props.timeoutSeconds !== undefined ? { attemptDurationSeconds: props.timeoutSeconds } : undefined,
     parameters: props.parameters && { ...props.parameters },
     propagateTags: props.propagateTags,
@@ -93,6 +130,9 @@ function checkPlatformVersion(fail: Fail, version: string): void {
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
   const ok = match && (Number(match[1]) > 1 || (Number(match[1]) === 1 && Number(match[2]) >= 2));
   if (!ok) {
-    throw fail(`fargatePlatformVersion "${version}" cannot pull with registry credentials (needs 1.2.0 or later)`, "use \"LATEST\" or a version such as \"1.4.0\"");
+    throw fail(
+      `fargatePlatformVersion "${version}" cannot pull with registry credentials (needs 1.2.0 or later)`,
+      'use "LATEST" or a version such as "1.4.0"',
+    );
   }
 }

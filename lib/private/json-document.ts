@@ -14,7 +14,8 @@ export function jsonDocument(value: unknown): string {
 function containsReference(value: unknown): boolean {
   if (Token.isUnresolved(value)) return true;
   if (Array.isArray(value)) return value.some(containsReference);
-  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || containsReference(v));
+  if (isPlainObject(value))
+    return Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || containsReference(v));
   return false;
 }
 

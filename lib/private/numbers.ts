@@ -18,12 +18,21 @@ export interface NumberRange {
 export function checkNumber(fail: Fail, prop: string, value: number | undefined, range: NumberRange = {}): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   const { min, max, fractional } = range;
-  const bounds = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : "";
+  const bounds =
+    min !== undefined && max !== undefined
+      ? `from ${min} to ${max}`
+      : min !== undefined
+        ? `of at least ${min}`
+        : max !== undefined
+          ? `of at most ${max}`
+          : "";
   const kind = fractional ? "number" : "whole number";
   const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}${range.or ? `, ${range.or}` : ""}`;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw fail(`${prop} ${String(value)} is not a finite number`, want);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw fail(`${prop} ${String(value)} is not a finite number`, want);
   if (!fractional && !Number.isInteger(value)) throw fail(`${prop} ${value} is not a whole number`, want);
-  if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw fail(`${prop} ${value} is out of range`, want);
+  if ((min !== undefined && value < min) || (max !== undefined && value > max))
+    throw fail(`${prop} ${value} is out of range`, want);
 }
 
 /**

@@ -26,7 +26,12 @@ export interface SecretGrant {
 
 const unique = (values: string[]) => [...new Set(values)];
 /** What every ECR client asks first; IAM grants it only on `*`. */
-const ECR_AUTHORIZATION_TOKEN: PolicyStatement = { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" };
+const ECR_AUTHORIZATION_TOKEN: PolicyStatement = {
+  Sid: "EcrAuthorizationToken",
+  Effect: "Allow",
+  Action: "ecr:GetAuthorizationToken",
+  Resource: "*",
+};
 const oneOrMany = (values: string[]) => (values.length === 1 ? values[0] : values);
 
 /**
@@ -37,7 +42,11 @@ export function assumeRolePolicy(service: string, sourceAccount?: string): Polic
   const statement: PolicyStatement = { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: service } };
   return {
     Version: "2012-10-17",
-    Statement: [sourceAccount === undefined ? statement : { ...statement, Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } }],
+    Statement: [
+      sourceAccount === undefined
+        ? statement
+        : { ...statement, Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } },
+    ],
   };
 }
 
@@ -48,7 +57,13 @@ export function assumeRolePolicy(service: string, sourceAccount?: string): Polic
  */
 export function secretReadPolicy(grants: SecretGrant[]): PolicyDocument {
   if (grants.length === 0) throw new Error("secretReadPolicy needs at least one grant");
-  const statements = [readStatement("ReadRegistryCredentials", "secretsmanager:GetSecretValue", grants.map((g) => g.secretResource))];
+  const statements = [
+    readStatement(
+      "ReadRegistryCredentials",
+      "secretsmanager:GetSecretValue",
+      grants.map((g) => g.secretResource),
+    ),
+  ];
   const encrypted = grants.flatMap((g) => (g.kms === undefined ? [] : [g.kms]));
   statements.push(...decryptStatements("DecryptRegistryCredentials", "secretsmanager", encrypted));
   return { Version: "2012-10-17", Statement: statements };
@@ -93,7 +108,13 @@ const DECRYPT_VIA: Partial<Record<ContainerReadAction, [string, string]>> = {
 export function containerReadPolicy(grants: ContainerReadGrant[]): PolicyDocument {
   if (grants.length === 0) throw new Error("containerReadPolicy needs at least one grant");
   const actions = Object.values(ContainerReadAction).filter((a) => grants.some((g) => g.action === a));
-  const statements = actions.map((a) => readStatement(READ_SIDS[a], a, grants.filter((g) => g.action === a).map((g) => g.resource)));
+  const statements = actions.map((a) =>
+    readStatement(
+      READ_SIDS[a],
+      a,
+      grants.filter((g) => g.action === a).map((g) => g.resource),
+    ),
+  );
   for (const action of actions) {
     const via = DECRYPT_VIA[action];
     const keys = grants.flatMap((g) => (g.action === action && g.kms !== undefined ? [g.kms] : []));
@@ -110,7 +131,11 @@ function readStatement(sid: string, action: string, resources: string[]): Policy
  * `kms:Decrypt` on each key only through `service` in the region of the values it encrypts: one statement per
  * region, so a key is never usable through another region's endpoint. Sids are unique, as IAM requires.
  */
-function decryptStatements(sid: string, service: string, keys: { keyArn: string; region: string }[]): PolicyStatement[] {
+function decryptStatements(
+  sid: string,
+  service: string,
+  keys: { keyArn: string; region: string }[],
+): PolicyStatement[] {
   const regions = unique(keys.map((k) => k.region));
   return regions.map((region, i) => ({
     Sid: i === 0 ? sid : `${sid}${i + 1}`,
@@ -181,7 +206,12 @@ export function ecrUpstreamPolicy(grant: EcrUpstreamGrant): PolicyDocument {
       {
         Sid: "ReadUpstream",
         Effect: "Allow",
-        Action: ["ecr:BatchGetImage", "ecr:BatchImportUpstreamImage", "ecr:GetDownloadUrlForLayer", "ecr:GetImageCopyStatus"],
+        Action: [
+          "ecr:BatchGetImage",
+          "ecr:BatchImportUpstreamImage",
+          "ecr:GetDownloadUrlForLayer",
+          "ecr:GetImageCopyStatus",
+        ],
         Resource: grant.upstreamRepositories,
       },
       {
@@ -218,8 +248,18 @@ export function repositoryCreationPolicy(grant: RepositoryCreationGrant): Policy
   return {
     Version: "2012-10-17",
     Statement: [
-      { Sid: "CreateCachedRepositories", Effect: "Allow", Action: ["ecr:CreateRepository", "ecr:TagResource"], Resource: oneOrMany(unique(grant.repositories)) },
-      { Sid: "EncryptWithKey", Effect: "Allow", Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"], Resource: grant.kmsKeyArn },
+      {
+        Sid: "CreateCachedRepositories",
+        Effect: "Allow",
+        Action: ["ecr:CreateRepository", "ecr:TagResource"],
+        Resource: oneOrMany(unique(grant.repositories)),
+      },
+      {
+        Sid: "EncryptWithKey",
+        Effect: "Allow",
+        Action: ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"],
+        Resource: grant.kmsKeyArn,
+      },
     ],
   };
 }

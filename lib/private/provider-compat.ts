@@ -3,7 +3,10 @@
  * form both accept. Decided from the bindings loaded at run time, so one build serves `@cdktf/provider-aws` 20.x
  * (AWS 5), 21.x (AWS 6) and `@cdktn/provider-aws` (AWS 6).
  */
-import { BatchComputeEnvironment, BatchComputeEnvironmentConfig } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import {
+  BatchComputeEnvironment,
+  BatchComputeEnvironmentConfig,
+} from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 
 /** True when the loaded bindings are AWS provider 6 or later (`compute_environment_name` became `name`). */

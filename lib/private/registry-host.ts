@@ -19,12 +19,18 @@ export function isRegistryHost(value: string): boolean {
 export function checkRegistryHost(fail: Fail, prop: string, value: string): void {
   if (Token.isUnresolved(value)) return;
   if (!isRegistryHost(value)) {
-    throw fail(`${prop} "${value}" is not a registry host`, "pass a host with an optional port, e.g. docker.io, quay.io or registry.example.com:5000, without scheme or path");
+    throw fail(
+      `${prop} "${value}" is not a registry host`,
+      "pass a host with an optional port, e.g. docker.io, quay.io or registry.example.com:5000, without scheme or path",
+    );
   }
   if (value !== value.toLowerCase()) {
     // The ECS agent finds credentials by the host exactly as the image reference writes it, so "Quay.io" credentials
     // would never match the "quay.io/..." images that need them.
-    throw fail(`${prop} "${value}" has capitals, and the ECS agent matches registry hosts exactly`, `write it in lowercase, "${value.toLowerCase()}", as image references do`);
+    throw fail(
+      `${prop} "${value}" has capitals, and the ECS agent matches registry hosts exactly`,
+      `write it in lowercase, "${value.toLowerCase()}", as image references do`,
+    );
   }
 }
 

@@ -22,13 +22,19 @@ export class RolePolicy<G> extends Construct {
    * Adds a grant under `key` to the role's policy of `kind`, creating the policy on first use; equal keys are one
    * grant. `grant` is called only for a new key. Returns the `aws_iam_role_policy` resource.
    */
-  public static grant<G>(role: IRole, kind: RolePolicyKind<G>, key: string, grant: (scope: Construct) => G): IamRolePolicy {
+  public static grant<G>(
+    role: IRole,
+    kind: RolePolicyKind<G>,
+    key: string,
+    grant: (scope: Construct) => G,
+  ): IamRolePolicy {
     const policy = (role.node.tryFindChild(kind.id) as RolePolicy<G> | undefined) ?? new RolePolicy(role, kind);
     if (!policy.grants.has(key)) {
       policy.grants.set(key, grant(policy));
       const document = jsonDocument(kind.render([...policy.grants.values()]));
       // Made with its first document, so no policy without a grant can reach the synthesized file.
-      if (policy.resource === undefined) policy.resource = new IamRolePolicy(policy, "Policy", { name: kind.name, role: role.name, policy: document });
+      if (policy.resource === undefined)
+        policy.resource = new IamRolePolicy(policy, "Policy", { name: kind.name, role: role.name, policy: document });
       else policy.resource.policy = document;
     }
     return policy.resource!;

@@ -41,12 +41,19 @@ export function checkSecretArn(fail: Fail, value: string): string | undefined {
   const arn = ARN.exec(value);
   if (!arn) {
     if (value.startsWith("arn:")) throw fail(`"${value}" is not a well-formed ARN`, `use ${ARN_SHAPE}`);
-    throw fail(`"${value}" is not an ARN`, "pass the secret's complete ARN from the Secrets Manager console or `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretName for a name");
+    throw fail(
+      `"${value}" is not an ARN`,
+      "pass the secret's complete ARN from the Secrets Manager console or `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretName for a name",
+    );
   }
   const [, , service, region, account, resource] = arn;
   if (service !== "secretsmanager") {
-    const hint = service === "ssm" ? "; ECS repository credentials must live in Secrets Manager, not Parameter Store" : "";
-    throw fail(`"${value}" is an ARN of service "${service}", not a Secrets Manager secret${hint}`, "pass the ARN of a Secrets Manager secret (arn:...:secretsmanager:...:secret:...)");
+    const hint =
+      service === "ssm" ? "; ECS repository credentials must live in Secrets Manager, not Parameter Store" : "";
+    throw fail(
+      `"${value}" is an ARN of service "${service}", not a Secrets Manager secret${hint}`,
+      "pass the ARN of a Secrets Manager secret (arn:...:secretsmanager:...:secret:...)",
+    );
   }
   if (!region || !account || !resource.startsWith("secret:") || !SECRET_NAME.test(resource.slice("secret:".length))) {
     throw fail(`"${value}" is not a secret ARN`, `use ${ARN_SHAPE}`);
@@ -57,9 +64,16 @@ export function checkSecretArn(fail: Fail, value: string): string | undefined {
 /** Checks a literal secret name; a Terraform reference passes unchecked. */
 export function checkSecretName(fail: Fail, value: string): void {
   if (Token.isUnresolved(value)) return;
-  if (value.startsWith("arn:")) throw fail(`"${value}" is an ARN, not a name`, "use RegistryCredentials.fromSecretCompleteArn (or fromSecretPartialArn) for an ARN");
+  if (value.startsWith("arn:"))
+    throw fail(
+      `"${value}" is an ARN, not a name`,
+      "use RegistryCredentials.fromSecretCompleteArn (or fromSecretPartialArn) for an ARN",
+    );
   if (!SECRET_NAME.test(value)) {
-    throw fail(`"${value}" is not a valid secret name`, "use 1-512 letters, digits and /_+=.@- as Secrets Manager does");
+    throw fail(
+      `"${value}" is not a valid secret name`,
+      "use 1-512 letters, digits and /_+=.@- as Secrets Manager does",
+    );
   }
 }
 
@@ -67,7 +81,10 @@ export function checkSecretName(fail: Fail, value: string): void {
 export function checkKmsKeyArn(fail: Fail, value: string): void {
   if (Token.isUnresolved(value) || KMS_KEY_ARN.test(value)) return;
   const hint = /:alias\//.test(value) ? "an alias cannot be granted kms:Decrypt; " : "";
-  throw fail(`kmsKeyArn "${value}" is not a KMS key ARN`, `${hint}pass the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id>`);
+  throw fail(
+    `kmsKeyArn "${value}" is not a KMS key ARN`,
+    `${hint}pass the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id>`,
+  );
 }
 
 /**

@@ -7,7 +7,11 @@ import { regionAttribute } from "./provider-compat";
 
 // One data source of each kind per stack, created on first use, so many constructs share them and stacks that
 // never need one (caller identity makes an STS call at plan time) do not get it.
-function singleton<T extends Construct>(scope: IConstruct, id: string, make: (stack: TerraformStack, id: string) => T): T {
+function singleton<T extends Construct>(
+  scope: IConstruct,
+  id: string,
+  make: (stack: TerraformStack, id: string) => T,
+): T {
   const stack = TerraformStack.of(scope);
   return (stack.node.tryFindChild(id) as T | undefined) ?? make(stack, id);
 }
@@ -26,20 +30,34 @@ function attribute(scope: IConstruct, key: string, read: () => string): string {
 
 /** The partition of the provider's region (`aws`, `aws-cn`, `aws-us-gov`); read from provider config, no API call. */
 export function partitionOf(scope: IConstruct): string {
-  return attribute(scope, "partition", () => singleton(scope, "PrivateRegistryPartition", (s, id) => new DataAwsPartition(s, id)).partition);
+  return attribute(
+    scope,
+    "partition",
+    () => singleton(scope, "PrivateRegistryPartition", (s, id) => new DataAwsPartition(s, id)).partition,
+  );
 }
 
 /** The provider's region; read from provider config, no API call. */
 export function regionOf(scope: IConstruct): string {
-  return attribute(scope, "region", () => regionAttribute(singleton(scope, "PrivateRegistryRegion", (s, id) => new DataAwsRegion(s, id))));
+  return attribute(scope, "region", () =>
+    regionAttribute(singleton(scope, "PrivateRegistryRegion", (s, id) => new DataAwsRegion(s, id))),
+  );
 }
 
 /** The account the provider's credentials belong to (one STS call at plan time). */
 export function accountOf(scope: IConstruct): string {
-  return attribute(scope, "account", () => singleton(scope, "PrivateRegistryCallerIdentity", (s, id) => new DataAwsCallerIdentity(s, id)).accountId);
+  return attribute(
+    scope,
+    "account",
+    () => singleton(scope, "PrivateRegistryCallerIdentity", (s, id) => new DataAwsCallerIdentity(s, id)).accountId,
+  );
 }
 
 /** The partition's DNS suffix (`amazonaws.com`, `amazonaws.com.cn`); read from provider config, no API call. */
 export function dnsSuffixOf(scope: IConstruct): string {
-  return attribute(scope, "dnsSuffix", () => singleton(scope, "PrivateRegistryPartition", (s, id) => new DataAwsPartition(s, id)).dnsSuffix);
+  return attribute(
+    scope,
+    "dnsSuffix",
+    () => singleton(scope, "PrivateRegistryPartition", (s, id) => new DataAwsPartition(s, id)).dnsSuffix,
+  );
 }

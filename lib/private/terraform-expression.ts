@@ -6,12 +6,14 @@
  * none of these characters, so text mixed with references is safe too.
  */
 export function literalForExpression(text: string): string {
-  return text
-    .replace(/[\\"\r\t]/g, (c) => ESCAPES[c])
-    .replace(/%\{/g, () => "%%{")
-    // A literal `${` becomes the HCL escape \u0024{ rather than cdktf's `$${`, which cdktf warns about at every synth
-    // (printing the whole argument) when it meets one inside a function call.
-    .replace(/\$\{(?!TfToken\[)/g, () => "\\u0024{");
+  return (
+    text
+      .replace(/[\\"\r\t]/g, (c) => ESCAPES[c])
+      .replace(/%\{/g, () => "%%{")
+      // A literal `${` becomes the HCL escape \u0024{ rather than cdktf's `$${`, which cdktf warns about at every synth
+      // (printing the whole argument) when it meets one inside a function call.
+      .replace(/\$\{(?!TfToken\[)/g, () => "\\u0024{")
+  );
 }
 
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\"": "\\\"", "\r": "\\r", "\t": "\\t" };
+const ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\r": "\\r", "\t": "\\t" };

@@ -17,14 +17,34 @@ export interface UpstreamSpec {
 
 // Keyed by the enum, so a registry added to UpstreamRegistry without its row here does not compile.
 export const UPSTREAMS: Record<UpstreamRegistry, UpstreamSpec> = {
-  DOCKER_HUB: { url: "registry-1.docker.io", needsCredentials: true, defaultPrefix: "docker-hub", imageHosts: [undefined, "docker.io", "index.docker.io", "registry-1.docker.io"] },
+  DOCKER_HUB: {
+    url: "registry-1.docker.io",
+    needsCredentials: true,
+    defaultPrefix: "docker-hub",
+    imageHosts: [undefined, "docker.io", "index.docker.io", "registry-1.docker.io"],
+  },
   GITHUB: { url: "ghcr.io", needsCredentials: true, defaultPrefix: "github", imageHosts: ["ghcr.io"] },
-  GITLAB: { url: "registry.gitlab.com", needsCredentials: true, defaultPrefix: "gitlab", imageHosts: ["registry.gitlab.com"] },
+  GITLAB: {
+    url: "registry.gitlab.com",
+    needsCredentials: true,
+    defaultPrefix: "gitlab",
+    imageHosts: ["registry.gitlab.com"],
+  },
   AZURE: { needsCredentials: true, defaultPrefix: "azure" },
   CHAINGUARD: { url: "cgr.dev", needsCredentials: true, defaultPrefix: "chainguard", imageHosts: ["cgr.dev"] },
   QUAY: { url: "quay.io", needsCredentials: false, defaultPrefix: "quay", imageHosts: ["quay.io"] },
-  ECR_PUBLIC: { url: "public.ecr.aws", needsCredentials: false, defaultPrefix: "ecr-public", imageHosts: ["public.ecr.aws"] },
-  KUBERNETES: { url: "registry.k8s.io", needsCredentials: false, defaultPrefix: "kubernetes", imageHosts: ["registry.k8s.io"] },
+  ECR_PUBLIC: {
+    url: "public.ecr.aws",
+    needsCredentials: false,
+    defaultPrefix: "ecr-public",
+    imageHosts: ["public.ecr.aws"],
+  },
+  KUBERNETES: {
+    url: "registry.k8s.io",
+    needsCredentials: false,
+    defaultPrefix: "kubernetes",
+    imageHosts: ["registry.k8s.io"],
+  },
   // Another ECR private registry: its URL is its account's and region's host; ECR pulls with an IAM role.
   ECR: { needsCredentials: false, defaultPrefix: "ecr" },
 };

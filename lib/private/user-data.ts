@@ -65,10 +65,16 @@ export function renderUserData(fail: Fail, request: UserDataRequest): string {
   const lines = ["MIME-Version: 1.0", `Content-Type: multipart/mixed; boundary="${MIME_BOUNDARY}"`, ""];
   parts.forEach((part, i) => {
     if (!/^[a-z]+\/[a-z0-9.+-]+$/.test(part.contentType)) {
-      throw fail(`${request.partsProp}[${i}] content type "${part.contentType}" is not a MIME type`, "use a type such as text/x-shellscript or text/cloud-config");
+      throw fail(
+        `${request.partsProp}[${i}] content type "${part.contentType}" is not a MIME type`,
+        "use a type such as text/x-shellscript or text/cloud-config",
+      );
     }
     if (part.content.includes(MIME_BOUNDARY)) {
-      throw fail(`${request.partsProp}[${i}] contains the MIME boundary "${MIME_BOUNDARY}"`, "remove that string from the part");
+      throw fail(
+        `${request.partsProp}[${i}] contains the MIME boundary "${MIME_BOUNDARY}"`,
+        "remove that string from the part",
+      );
     }
     lines.push(`--${MIME_BOUNDARY}`, `Content-Type: ${part.contentType}; charset="utf-8"`);
     if (part === ours) lines.push(`Merge-Type: ${MERGE_TYPE}`);
@@ -109,7 +115,9 @@ export function renderCloudConfig(fail: Fail, request: UserDataRequest): string 
     ...refresh.flatMap((unit) => writeFile(`/etc/systemd/system/${unit.name}`, "0644", unit.content)),
     "runcmd:",
     `  - [${BOOT_SCRIPT_PATH}]`,
-    ...(refresh.length > 0 ? ["  - [systemctl, daemon-reload]", `  - [systemctl, enable, --now, ${REFRESH_UNIT}.timer]`] : []),
+    ...(refresh.length > 0
+      ? ["  - [systemctl, daemon-reload]", `  - [systemctl, enable, --now, ${REFRESH_UNIT}.timer]`]
+      : []),
     "",
   ].join("\n");
 }
@@ -125,14 +133,24 @@ function clusterConfig(fail: Fail, name: string | undefined): string[] {
   if (name === undefined) return [];
   const entry = [`  - path: ${ECS_CONFIG}`, "    owner: root:root", "    permissions: '0600'", "    append: true"];
   // format() keeps the reference an argument of its own, out of any string literal.
-  if (Token.isUnresolved(name)) return [...entry, "    encoding: b64", `    content: ${Fn.base64encode(Fn.format("ECS_CLUSTER=%s\nECS_AWSVPC_BLOCK_IMDS=true\n", [name]))}`];
-  if (!CLUSTER_NAME.test(name)) throw fail(`clusterName "${name}" is not an ECS cluster name`, "use 1-255 letters, digits, '-' or '_'");
+  if (Token.isUnresolved(name))
+    return [
+      ...entry,
+      "    encoding: b64",
+      `    content: ${Fn.base64encode(Fn.format("ECS_CLUSTER=%s\nECS_AWSVPC_BLOCK_IMDS=true\n", [name]))}`,
+    ];
+  if (!CLUSTER_NAME.test(name))
+    throw fail(`clusterName "${name}" is not an ECS cluster name`, "use 1-255 letters, digits, '-' or '_'");
   return [...entry, `    content: "ECS_CLUSTER=${name}\\nECS_AWSVPC_BLOCK_IMDS=true\\n"`];
 }
 
 /** One `write_files` entry owned by root, its content as a YAML literal block. */
 function writeFile(path: string, permissions: string, content: string): string[] {
-  const indented = content.replace(/\n$/, "").split("\n").map((l) => (l === "" ? "" : `      ${l}`)).join("\n");
+  const indented = content
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((l) => (l === "" ? "" : `      ${l}`))
+    .join("\n");
   return [`  - path: ${path}`, "    owner: root:root", `    permissions: '${permissions}'`, "    content: |", indented];
 }
 
@@ -145,17 +163,42 @@ function refreshUnits(fail: Fail, request: UserDataRequest): { name: string; con
   const minutes = request.refreshMinutes;
   if (minutes === undefined) return [];
   // The timer's unit files are rendered here, so the interval must be a literal.
-  if (Token.isUnresolved(minutes)) throw fail(`${request.refreshProp ?? "refreshMinutes"} is a Terraform reference`, "give the minutes as a literal number from 5 to 1440");
+  if (Token.isUnresolved(minutes))
+    throw fail(
+      `${request.refreshProp ?? "refreshMinutes"} is a Terraform reference`,
+      "give the minutes as a literal number from 5 to 1440",
+    );
   checkNumber(fail, request.refreshProp ?? "refreshMinutes", minutes, { min: 5, max: 1440 });
   const jitter = Math.min(minutes * 12, 900); // a fifth of the interval, at most 15 minutes, in seconds
   return [
     {
       name: `${REFRESH_UNIT}.service`,
-      content: ["[Unit]", "Description=Re-read private-registry credentials for the ECS agent", "After=network-online.target", "", "[Service]", "Type=oneshot", `ExecStart=${BOOT_SCRIPT_PATH}`, ""].join("\n"),
+      content: [
+        "[Unit]",
+        "Description=Re-read private-registry credentials for the ECS agent",
+        "After=network-online.target",
+        "",
+        "[Service]",
+        "Type=oneshot",
+        `ExecStart=${BOOT_SCRIPT_PATH}`,
+        "",
+      ].join("\n"),
     },
     {
       name: `${REFRESH_UNIT}.timer`,
-      content: ["[Unit]", "Description=Re-read private-registry credentials for the ECS agent periodically", "", "[Timer]", `OnBootSec=${minutes}min`, `OnUnitActiveSec=${minutes}min`, `RandomizedDelaySec=${jitter}s`, "", "[Install]", "WantedBy=timers.target", ""].join("\n"),
+      content: [
+        "[Unit]",
+        "Description=Re-read private-registry credentials for the ECS agent periodically",
+        "",
+        "[Timer]",
+        `OnBootSec=${minutes}min`,
+        `OnUnitActiveSec=${minutes}min`,
+        `RandomizedDelaySec=${jitter}s`,
+        "",
+        "[Install]",
+        "WantedBy=timers.target",
+        "",
+      ].join("\n"),
     },
   ];
 }
@@ -167,17 +210,24 @@ export function renderBootScript(fail: Fail, request: UserDataRequest): string {
   const seen = new Set<string>();
   const entries = request.registries.map(({ registry, secretArn }, i) => {
     if (Token.isUnresolved(registry)) {
-      throw fail(`${prop}[${i}] names its registry with a Terraform reference`, "give the registry host as a literal, such as docker.io or quay.io: it keys the ECS agent's credentials");
+      throw fail(
+        `${prop}[${i}] names its registry with a Terraform reference`,
+        "give the registry host as a literal, such as docker.io or quay.io: it keys the ECS agent's credentials",
+      );
     }
     checkRegistryHost(fail, `${prop}[${i}] registry`, registry);
     const key = authKeyForHost(registry);
-    if (seen.has(key)) throw fail(`${prop}[${i}] registry "${registry}" is listed twice`, "give each registry one secret");
+    if (seen.has(key))
+      throw fail(`${prop}[${i}] registry "${registry}" is listed twice`, "give each registry one secret");
     seen.add(key);
     // A reference is only known at apply time: Terraform base64-encodes it into the script, which decodes and checks
     // it, so no value can ever be read as shell code. A literal is checked here and stays readable.
     if (Token.isUnresolved(secretArn)) return `  '${key} b64:${Fn.base64encode(secretArn)}'`;
     if (!ARN_SAFE.test(secretArn)) {
-      throw fail(`${prop}[${i}] secret "${secretArn}" for ${registry} has characters an ARN cannot have`, "pass the secret's complete ARN");
+      throw fail(
+        `${prop}[${i}] secret "${secretArn}" for ${registry} has characters an ARN cannot have`,
+        "pass the secret's complete ARN",
+      );
     }
     return `  '${key} ${secretArn}'`;
   });

@@ -24,7 +24,10 @@ export interface WriteOnlySecretSpec {
 /** Refuses a literal secret value: it would be written into cdk.tf.json. */
 export function checkSecretValue(fail: Fail, prop: string, value: string): void {
   if (Token.isUnresolved(value)) return;
-  throw fail(`${prop} is a literal string, which would be written into the synthesized cdk.tf.json`, `pass a Terraform reference such as new EphemeralVariable(this, "RegistryToken").value`);
+  throw fail(
+    `${prop} is a literal string, which would be written into the synthesized cdk.tf.json`,
+    `pass a Terraform reference such as new EphemeralVariable(this, "RegistryToken").value`,
+  );
 }
 
 /** The counter whose change sends a new write-only value. */
@@ -34,11 +37,15 @@ export function checkSecretVersion(fail: Fail, prop: string, version: number): v
 
 /** Days a deleted secret can be restored, as Secrets Manager takes them. */
 export function checkRecoveryWindow(fail: Fail, window: number): void {
-  if (window !== 0) checkNumber(fail, "recoveryWindowInDays", window, { min: 7, max: 30, or: "or 0 to delete at once" });
+  if (window !== 0)
+    checkNumber(fail, "recoveryWindowInDays", window, { min: 7, max: 30, or: "or 0 to delete at once" });
 }
 
 /** The `Secret` and `Value` resources under `scope` (ids that keep Terraform addresses stable). */
-export function createWriteOnlySecret(scope: Construct, spec: WriteOnlySecretSpec): { secret: SecretsmanagerSecret; version: SecretsmanagerSecretVersion; completeArn: string } {
+export function createWriteOnlySecret(
+  scope: Construct,
+  spec: WriteOnlySecretSpec,
+): { secret: SecretsmanagerSecret; version: SecretsmanagerSecretVersion; completeArn: string } {
   const secret = new SecretsmanagerSecret(scope, "Secret", {
     name: spec.name,
     namePrefix: spec.namePrefix,
