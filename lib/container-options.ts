@@ -273,5 +273,6 @@ export interface ContainerBaseOptions {
    * merged into the rendered container as given. A member a prop sets is refused: set the prop.
    * @default - none
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsii's only free-form JSON type
   readonly additionalProperties?: { [member: string]: any };
 }

@@ -16,6 +16,7 @@ export class ValidationError {
    * Whether `x` is a ValidationError of this package, from any copy of it loaded in the app.
    * @param x anything, typically what a `catch` caught
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsii has no `unknown`; any value may be asked
   public static isValidationError(x: any): x is ValidationError {
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
   }

@@ -41,7 +41,8 @@ export interface CacheUpstream {
   readonly registry: UpstreamRegistry;
   /**
    * The ECR repository prefix cached images get (2 to 30 lowercase characters): `<prefix>/<upstream path>`.
-   * @default - the prefix the ECR console proposes: docker-hub, github, gitlab, azure, chainguard, quay, ecr-public, kubernetes
+   * @default - the prefix the ECR console proposes: docker-hub, github, gitlab, azure, chainguard, quay, ecr-public,
+   * kubernetes
    */
   readonly repositoryPrefix?: string;
   /**
@@ -266,7 +267,8 @@ export class PullThroughCache extends Construct {
         `add its upstream to upstreams (one of ${Object.keys(UPSTREAMS).join(", ")}), or use ContainerImage.fromRegistry for registries ECR cannot cache`,
       );
     }
-    // With an upstream repository prefix, the cache holds `<prefix>/<rest>` for the upstream's `<upstream prefix>/<rest>`.
+    // With an upstream repository prefix, the cache holds `<prefix>/<rest>` for the upstream's
+    // `<upstream prefix>/<rest>`.
     let path = parsed.repository;
     if (upstream.upstreamPrefix !== undefined) {
       if (!path.startsWith(`${upstream.upstreamPrefix}/`)) {

@@ -10,7 +10,8 @@ const path = require("path");
 
 /** What a user's package.json gets of ours: everything but what only builds or tests the package. */
 function publishedManifest(manifest) {
-  const { scripts, devDependencies, allowScripts, ...published } = manifest;
+  const published = { ...manifest };
+  for (const key of ["scripts", "devDependencies", "allowScripts"]) delete published[key];
   return published;
 }
 

@@ -22,7 +22,10 @@ import {
   shippedScript,
 } from "../support/user-data";
 
-/** The renderer every fleet's user data goes through (private/instance-auth.ts), with the props' names as a caller gives them. */
+/**
+ * The renderer every fleet's user data goes through (private/instance-auth.ts), with the props' names as a caller
+ * gives them.
+ */
 const render = (request: Partial<UserDataRequest>) =>
   renderUserData(failFor("renderer"), {
     registries: REGISTRIES,
@@ -212,7 +215,7 @@ describe("the opt-in credential refresh", () => {
   test.each([[4], [1441], [30.5]])("refuses %p minutes, naming the prop", (minutes) => {
     expect(() => render(minutes)).toThrow(
       new RegExp(
-        `^test: refreshCredentialsMinutes ${minutes} is (?:out of range|not a whole number)\. Fix: give refreshCredentialsMinutes as a whole number from 5 to 1440`,
+        `^test: refreshCredentialsMinutes ${minutes} is (?:out of range|not a whole number)\\. Fix: give refreshCredentialsMinutes as a whole number from 5 to 1440`,
       ),
     );
   });

@@ -21,7 +21,8 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
   let app: ConsumerApp;
 
   beforeAll(() => {
-    // A flavour of its own (cdktn) is built from lib/ here (jsii, no warnings allowed), in parallel with the other suites.
+    // A flavour of its own (cdktn) is built from lib/ here (jsii, no warnings allowed), in parallel with the other
+    // suites.
     if (LINE_SPEC.packageDir !== ".") run(process.execPath, [path.join(ROOT, "scripts", "build-cdktn.js")], ROOT);
     const tarballs = scratchDir("tarball-");
     app = ConsumerApp.install("consumer-", `file:${pack(FLAVOUR.packageDir, tarballs)}`);

@@ -44,7 +44,7 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
       stdio: "pipe",
     });
   } catch (e: any) {
-    throw new Error(`${command} ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`);
+    throw Object.assign(new Error(`${command} ${args.join(" ")} failed:\n${e.stdout}\n${e.stderr}`), { cause: e });
   }
 }
 

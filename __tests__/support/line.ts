@@ -10,7 +10,7 @@ export interface LineSpec {
   readonly development: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script shared with jest.config.js
+// A CommonJS script, shared with jest.config.js.
 const lines = require("../../scripts/lines") as {
   LINES: Record<string, LineSpec>;
   DEVELOPMENT_LINE: string;

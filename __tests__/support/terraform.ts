@@ -128,7 +128,8 @@ export class TerraformWorkspace {
   /**
    * Runs a bash script in this workspace inside one network namespace with only loopback (so stand-ins it starts
    * are the only services Terraform can reach), with the workspace's Terraform environment and `extraEnv`. Processes
-   * the script starts in the background go into the `cleanup` array, to be stopped (SIGTERM) on exit. With a local provider,
+   * the script starts in the background go into the `cleanup` array, to be stopped (SIGTERM) on exit. With a local
+   * provider,
    * the script starts one provider process in its namespace, and its Terraform commands attach to it.
    */
   public script(body: string, extraEnv: NodeJS.ProcessEnv = {}): TerraformResult {

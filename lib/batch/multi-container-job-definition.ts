@@ -31,6 +31,7 @@ export interface MultiContainerJobDefinitionProps extends JobDefinitionBaseProps
    * in as given. A member a prop sets is refused: set the prop.
    * @default - none
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- jsii's only free-form JSON type
   readonly additionalProperties?: { [member: string]: any };
 }
 

@@ -50,7 +50,8 @@ export interface AsgCapacityProviderProps {
   readonly cpuArchitecture?: CpuArchitecture;
   /**
    * A custom AMI, ECS-optimized (the ECS agent, cloud-init and the AWS CLI or python3 on it).
-   * @default - the latest ECS-optimized Amazon Linux 2023 AMI for `cpuArchitecture`, read from its public SSM parameter at plan
+   * @default - the latest ECS-optimized Amazon Linux 2023 AMI for `cpuArchitecture`, read from its public SSM
+   * parameter at plan
    */
   readonly imageId?: string;
   /**

@@ -15,6 +15,16 @@ interface Node {
  * The containers of one task or job and how they refer to each other (`dependsOn`, `volumesFrom`, FireLens),
  * checked once every container is added, since a container may name one added after it.
  */
+/** The members of a rendered container document the graph reads. */
+interface RenderedContainer {
+  readonly essential?: boolean;
+  readonly healthCheck?: unknown;
+  readonly firelensConfiguration?: unknown;
+  readonly logConfiguration?: { readonly logDriver?: string };
+  readonly dependsOn?: { containerName: string; condition: string }[];
+  readonly volumesFrom?: { sourceContainer: string }[];
+}
+
 export class ContainerGraph {
   private readonly nodes = new Map<string, Node>();
 
@@ -44,7 +54,7 @@ export class ContainerGraph {
   }
 
   /** Adds a container from its rendered document. */
-  public add(name: string, container: Record<string, any>): void {
+  public add(name: string, container: RenderedContainer): void {
     this.nodes.set(name, {
       essential: container.essential !== false,
       healthy: container.healthCheck !== undefined,
