@@ -95,7 +95,13 @@ if (require.main === module) {
     const jest = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), ...rest], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, PROVIDER_LINE: selected.join(",") },
+      // Every test file loads the framework afresh, and the young generation's collections are a good part of
+      // that: a larger semi-space cut the quick layers' CPU time by about a tenth on 2 cores.
+      env: {
+        ...process.env,
+        PROVIDER_LINE: selected.join(","),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-semi-space-size=64`.trim(),
+      },
     });
     process.exit(jest.status ?? 1);
   } else {
