@@ -85,7 +85,7 @@ execFileSync(
   ],
   { cwd: out, stdio: "inherit", env },
 );
-fs.cpSync(path.join(out, "lib", "batch", "assets"), path.join(out, "build", "lib", "batch", "assets"), {
+fs.cpSync(path.join(out, "lib", "assets"), path.join(out, "build", "lib", "assets"), {
   recursive: true,
 });
 // jsii-docgen looks for the dependencies' assemblies only in the package's own node_modules.

@@ -18,6 +18,6 @@ execFileSync(
   [require.resolve("jsii/bin/jsii"), "--generate-tsconfig", "tsconfig.jsii.json", "--fail-on-warnings"],
   { cwd: root, stdio: "inherit", env },
 );
-fs.cpSync(path.join(root, "lib", "batch", "assets"), path.join(root, "build", "lib", "batch", "assets"), {
+fs.cpSync(path.join(root, "lib", "assets"), path.join(root, "build", "lib", "assets"), {
   recursive: true,
 });

@@ -75,10 +75,7 @@ describe("the user data", () => {
   });
 
   test("the shipped boot script and its source asset pass shellcheck", () => {
-    const asset = fs.readFileSync(
-      path.join(__dirname, "..", "..", "lib", "batch", "assets", "ecs-registry-auth.sh"),
-      "utf8",
-    );
+    const asset = fs.readFileSync(path.join(__dirname, "..", "..", "lib", "assets", "ecs-registry-auth.sh"), "utf8");
     for (const script of [shippedScript(), asset]) {
       const result = shellcheck(script);
       expect(result.output).toBe("");

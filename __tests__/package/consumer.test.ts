@@ -43,7 +43,7 @@ describe(`the packed ${FLAVOUR.name} in a fresh app on ${LINE}`, () => {
       "CHANGELOG.md",
       "LICENSE",
       "README.md",
-      "build/lib/batch/assets/ecs-registry-auth.sh",
+      "build/lib/assets/ecs-registry-auth.sh",
       "package.json",
     ]);
     expect(files.some((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toBe(false);

@@ -56,7 +56,7 @@ test("npm builds the package from the tag with prepare and installs the build, w
   for (const file of [
     "build/lib/index.js",
     "build/lib/index.d.ts",
-    "build/lib/batch/assets/ecs-registry-auth.sh",
+    "build/lib/assets/ecs-registry-auth.sh",
     ".jsii",
     "API.md",
   ]) {

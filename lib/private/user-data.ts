@@ -20,7 +20,7 @@ const ECS_CONFIG = "/etc/ecs/ecs.config";
 let scriptTemplate: string | undefined;
 /** The boot script asset, read on first use so that apps without compute environments never touch the disk for it. */
 function bootScriptTemplate(): string {
-  scriptTemplate ??= fs.readFileSync(path.join(__dirname, "..", "batch", "assets", "ecs-registry-auth.sh"), "utf8");
+  scriptTemplate ??= fs.readFileSync(path.join(__dirname, "..", "assets", "ecs-registry-auth.sh"), "utf8");
   return scriptTemplate;
 }
 
