@@ -1,9 +1,10 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { RegistryCredentials } from "./credentials";
-import { failFor } from "./private/fail";
+import { failFor, failForCall } from "./private/fail";
 import { ImageReference } from "./private/image-reference";
 import type { IRole } from "./role";
+import { checkInput } from "./private/boundary";
 
 /** Options of `ContainerImage.fromRegistry`. */
 export interface RegistryImageOptions {
@@ -45,9 +46,11 @@ export class ContainerImage {
    * @param name the image reference
    */
   public static fromRegistry(name: string, options: RegistryImageOptions = {}): ContainerImage {
-    const credentials = options.credentials;
+    const fail = failForCall("ContainerImage.fromRegistry", name);
+    checkInput(fail, "name", name, "string");
+    checkInput(fail, "options", options, "RegistryImageOptions", true);
+    const credentials = options?.credentials;
     if (Token.isUnresolved(name)) return ContainerImage.fromRegistryWith(name, credentials);
-    const fail = failFor(`ContainerImage.fromRegistry(${JSON.stringify(name)})`);
     const reference = ImageReference.parse(name, fail);
     if (credentials && reference.isEcr) {
       throw fail(
@@ -100,6 +103,7 @@ export class ContainerImage {
    * @param pullRole the execution role that pulls the image
    */
   public bind(scope: IConstruct, pullRole: IRole): ContainerImageConfig {
+    checkInput(failFor("ContainerImage.bind"), "pullRole", pullRole, "IRole");
     const config = this.binding(scope, pullRole);
     return config.credentialsParameter === undefined
       ? config

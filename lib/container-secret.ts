@@ -2,11 +2,12 @@ import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { IRole } from "./role";
 import { arnRegion } from "./private/aws-values";
-import { Fail, failFor } from "./private/fail";
+import { Fail, failFor, failForCall } from "./private/fail";
 import { grantContainerRead } from "./private/container-read";
 import { ContainerReadAction, ContainerReadGrant } from "./private/policy-documents";
 import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
 import { accountOf, partitionOf, regionOf } from "./private/stack-context";
+import { checkInput } from "./private/boundary";
 
 /** Options of `ContainerSecret.fromSecretsManager`. */
 export interface SecretsManagerSecretOptions {
@@ -61,7 +62,9 @@ export class ContainerSecret {
    * @param secretArn the secret's complete ARN
    */
   public static fromSecretsManager(secretArn: string, options: SecretsManagerSecretOptions = {}): ContainerSecret {
-    const fail = failFor(`ContainerSecret.fromSecretsManager(${JSON.stringify(secretArn)})`);
+    const fail = failForCall("ContainerSecret.fromSecretsManager", secretArn);
+    checkInput(fail, "secretArn", secretArn, "string");
+    checkInput(fail, "options", options, "SecretsManagerSecretOptions", true);
     const region = checkSecretArn(fail, secretArn);
     if (region !== undefined && !endsLikeSuffix(secretArn)) {
       throw fail(
@@ -92,7 +95,9 @@ export class ContainerSecret {
    * @param name the parameter's name
    */
   public static fromSsmParameterName(name: string, options: SsmParameterOptions = {}): ContainerSecret {
-    const fail = failFor(`ContainerSecret.fromSsmParameterName(${JSON.stringify(name)})`);
+    const fail = failForCall("ContainerSecret.fromSsmParameterName", name);
+    checkInput(fail, "name", name, "string");
+    checkInput(fail, "options", options, "SsmParameterOptions", true);
     if (!Token.isUnresolved(name)) {
       if (name.startsWith("arn:"))
         throw fail(`"${name}" is an ARN, not a name`, "use ContainerSecret.fromSsmParameterArn for an ARN");
@@ -119,7 +124,9 @@ export class ContainerSecret {
    * @param parameterArn `arn:<partition>:ssm:<region>:<account>:parameter/<name>`
    */
   public static fromSsmParameterArn(parameterArn: string, options: SsmParameterOptions = {}): ContainerSecret {
-    const fail = failFor(`ContainerSecret.fromSsmParameterArn(${JSON.stringify(parameterArn)})`);
+    const fail = failForCall("ContainerSecret.fromSsmParameterArn", parameterArn);
+    checkInput(fail, "parameterArn", parameterArn, "string");
+    checkInput(fail, "options", options, "SsmParameterOptions", true);
     if (!Token.isUnresolved(parameterArn) && !PARAMETER_ARN.test(parameterArn)) {
       throw fail(
         `"${parameterArn}" is not a Parameter Store parameter ARN`,
@@ -149,6 +156,7 @@ export class ContainerSecret {
    * and job definitions call this for every secret they are given.
    */
   public grantRead(role: IRole): void {
+    checkInput(failFor("ContainerSecret.grantRead"), "role", role, "IRole");
     grantContainerRead(role, this.key, this.grant);
   }
 }

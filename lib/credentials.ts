@@ -2,7 +2,7 @@ import { Annotations, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IRole } from "./role";
-import { Fail, failFor } from "./private/fail";
+import { Fail, failFor, failForCall } from "./private/fail";
 import { authKeyForHost, checkRegistryHost } from "./private/registry-host";
 import { SecretGrant, secretReadPolicy } from "./private/policy-documents";
 import { RolePolicy, RolePolicyKind } from "./private/role-policy";
@@ -15,6 +15,7 @@ import {
   SecretReference,
   SecretReferenceKind,
 } from "./private/secret-reference";
+import { checkInput } from "./private/boundary";
 
 /** The inline policy through which a role reads registry secrets (its id keeps existing Terraform addresses). */
 const SECRET_READ: RolePolicyKind<SecretGrant> = {
@@ -55,7 +56,9 @@ export class RegistryCredentials {
     secretArn: string,
     options: RegistryCredentialsOptions = {},
   ): RegistryCredentials {
-    const fail = failFor(`RegistryCredentials.fromSecretCompleteArn(${JSON.stringify(secretArn)})`);
+    const fail = failForCall("RegistryCredentials.fromSecretCompleteArn", secretArn);
+    checkInput(fail, "secretArn", secretArn, "string");
+    checkInput(fail, "options", options, "RegistryCredentialsOptions", true);
     const region = checkSecretArn(fail, secretArn);
     if (region !== undefined && !endsLikeSuffix(secretArn)) {
       throw fail(
@@ -76,7 +79,9 @@ export class RegistryCredentials {
    * @param secretArn the ARN without its suffix
    */
   public static fromSecretPartialArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
-    const fail = failFor(`RegistryCredentials.fromSecretPartialArn(${JSON.stringify(secretArn)})`);
+    const fail = failForCall("RegistryCredentials.fromSecretPartialArn", secretArn);
+    checkInput(fail, "secretArn", secretArn, "string");
+    checkInput(fail, "options", options, "RegistryCredentialsOptions", true);
     const region = checkSecretArn(fail, secretArn);
     return RegistryCredentials.create(
       fail,
@@ -91,7 +96,9 @@ export class RegistryCredentials {
    * @param secretName the secret's name
    */
   public static fromSecretName(secretName: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
-    const fail = failFor(`RegistryCredentials.fromSecretName(${JSON.stringify(secretName)})`);
+    const fail = failForCall("RegistryCredentials.fromSecretName", secretName);
+    checkInput(fail, "secretName", secretName, "string");
+    checkInput(fail, "options", options, "RegistryCredentialsOptions", true);
     checkSecretName(fail, secretName);
     return RegistryCredentials.create(fail, { kind: SecretReferenceKind.NAME, value: secretName }, options);
   }
@@ -105,7 +112,9 @@ export class RegistryCredentials {
    * @param secretArn an ARN or a name
    */
   public static fromSecretArn(secretArn: string, options: RegistryCredentialsOptions = {}): RegistryCredentials {
-    const fail = failFor(`RegistryCredentials.fromSecretArn(${JSON.stringify(secretArn)})`);
+    const fail = failForCall("RegistryCredentials.fromSecretArn", secretArn);
+    checkInput(fail, "secretArn", secretArn, "string");
+    checkInput(fail, "options", options, "RegistryCredentialsOptions", true);
     if (!Token.isUnresolved(secretArn) && !secretArn.startsWith("arn:")) {
       checkSecretName(fail, secretArn);
       return RegistryCredentials.create(fail, { kind: SecretReferenceKind.NAME, value: secretArn }, options);
@@ -155,6 +164,7 @@ export class RegistryCredentials {
    * @returns the role's inline policy, for `dependsOn`
    */
   public grantRead(role: IRole): IamRolePolicy {
+    checkInput(failFor("RegistryCredentials.grantRead"), "role", role, "IRole");
     return this._bind(role, role);
   }
 

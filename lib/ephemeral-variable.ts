@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformVariable } from "cdktf";
+import { checkInput } from "./private/boundary";
+import { constructFail } from "./private/fail";
 
 /** Props of `EphemeralVariable`. */
 export interface EphemeralVariableProps {
@@ -17,7 +19,8 @@ export interface EphemeralVariableProps {
  */
 export class EphemeralVariable extends TerraformVariable {
   constructor(scope: Construct, id: string, props: EphemeralVariableProps = {}) {
-    super(scope, id, { type: "string", sensitive: true, nullable: false, description: props.description });
+    super(scope, id, { type: "string", sensitive: true, nullable: false, description: props?.description });
+    checkInput(constructFail(this, "EphemeralVariable"), "props", props, "EphemeralVariableProps", true);
     // Neither cdktf 0.21 nor cdktn 0.24 has an `ephemeral` option on variables (cdktn 0.24 adds ephemeral resources,
     // not variables), so the one place that marks a variable ephemeral is this override, on every line.
     this.addOverride("ephemeral", true);

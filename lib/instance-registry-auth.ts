@@ -6,6 +6,7 @@ import type { IRole } from "./role";
 import type { UserDataPart } from "./user-data-part";
 import { constructFail } from "./private/fail";
 import { InstanceAuth, instanceAuth, INSTANCE_METADATA_OPTIONS } from "./private/instance-auth";
+import { checkInput } from "./private/boundary";
 
 /** Props of `InstanceRegistryAuth`. */
 export interface InstanceRegistryAuthProps {
@@ -60,6 +61,7 @@ export class InstanceRegistryAuth extends Construct {
   constructor(scope: Construct, id: string, props: InstanceRegistryAuthProps) {
     super(scope, id);
     const fail = constructFail(this, "InstanceRegistryAuth");
+    checkInput(fail, "props", props, "InstanceRegistryAuthProps");
     this.auth = instanceAuth(fail, { ...props, withoutCredentials: "pass at least one RegistryCredentials" });
     this.userData = this.auth.userData;
     this.userDataBase64 = this.auth.userDataBase64;
@@ -71,6 +73,7 @@ export class InstanceRegistryAuth extends Construct {
    * @returns that policy, for `dependsOn`
    */
   public grantRead(role: IRole): IamRolePolicy {
+    checkInput(constructFail(this, "InstanceRegistryAuth"), "grantRead role", role, "IRole");
     return this.auth.grantRead(this, role);
   }
 }

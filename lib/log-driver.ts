@@ -1,8 +1,9 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
 import type { ContainerSecret } from "./container-secret";
-import { failFor } from "./private/fail";
+import { failForCall } from "./private/fail";
 import { regionOf } from "./private/stack-context";
+import { checkInput } from "./private/boundary";
 
 /** A container's `logConfiguration`, as ECS task definitions and Batch job definitions both take it. */
 export interface LogDriverConfig {
@@ -48,7 +49,8 @@ export abstract class LogDriver {
    * writing.
    */
   public static awsLogs(props: AwsLogsProps): LogDriver {
-    const fail = failFor(`LogDriver.awsLogs(${JSON.stringify(props.logGroupName)})`);
+    const fail = failForCall("LogDriver.awsLogs", props?.logGroupName);
+    checkInput(fail, "props", props, "AwsLogsProps");
     if (!Token.isUnresolved(props.logGroupName) && !LOG_GROUP.test(props.logGroupName)) {
       throw fail("logGroupName is not a CloudWatch Logs group name", "use 1-512 letters, digits and . _ - / #");
     }
@@ -73,11 +75,10 @@ export abstract class LogDriver {
    * `fluentd`, `gelf`, `syslog`, `journald`. Fargate accepts only `awslogs`, `splunk` and `awsfirelens`.
    */
   public static generic(config: LogDriverConfig): LogDriver {
+    const fail = failForCall("LogDriver.generic", config?.logDriver);
+    checkInput(fail, "config", config, "LogDriverConfig");
     if (!Token.isUnresolved(config.logDriver) && !DRIVER_NAME.test(config.logDriver)) {
-      throw failFor(`LogDriver.generic(${JSON.stringify(config.logDriver)})`)(
-        "logDriver is not a Docker log driver name",
-        "use a driver such as awsfirelens, splunk or json-file",
-      );
+      throw fail("logDriver is not a Docker log driver name", "use a driver such as awsfirelens, splunk or json-file");
     }
     return LogDriver.of(() => config);
   }

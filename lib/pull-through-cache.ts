@@ -6,7 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { ContainerImage } from "./container-image";
 import type { IRole } from "./role";
-import { constructFail, Fail, failFor } from "./private/fail";
+import { constructFail, Fail, failForCall } from "./private/fail";
 import { checkEnum } from "./private/enums";
 import { checkNumber } from "./private/numbers";
 import { ImageReference } from "./private/image-reference";
@@ -34,6 +34,7 @@ import {
 import { checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
 import { checkUsername } from "./private/aws-values";
 import { UpstreamRegistry } from "./upstream-registry";
+import { checkInput } from "./private/boundary";
 
 /** One upstream of a `PullThroughCache`, with the credentials ECR uses to pull from it. */
 export interface CacheUpstream {
@@ -158,6 +159,7 @@ export class PullThroughCache extends Construct {
   constructor(scope: Construct, id: string, props: PullThroughCacheProps) {
     super(scope, id);
     const fail = constructFail(this, "PullThroughCache");
+    checkInput(fail, "props", props, "PullThroughCacheProps");
     if (props.upstreams.length === 0)
       throw fail("upstreams is empty", "give at least one { registry: UpstreamRegistry.DOCKER_HUB, ... }");
     const keep = props.keepImages ?? 50;
@@ -245,7 +247,8 @@ export class PullThroughCache extends Construct {
    * @param reference the image reference at the upstream, with a tag
    */
   public image(reference: string): ContainerImage {
-    const fail = failFor(`PullThroughCache ${this.node.path}.image(${JSON.stringify(reference)})`);
+    const fail = failForCall(`PullThroughCache ${this.node.path}.image`, reference);
+    checkInput(fail, "reference", reference, "string");
     if (Token.isUnresolved(reference)) {
       throw fail(
         "the reference is a Terraform reference, so its upstream registry cannot be known",
@@ -293,6 +296,7 @@ export class PullThroughCache extends Construct {
    * @returns the role's pull-through inline policy, for `dependsOn`
    */
   public grantPull(role: IRole): IamRolePolicy {
+    checkInput(constructFail(this, "PullThroughCache"), "grantPull role", role, "IRole");
     return this.upstreams.map((u) => this.grantPullFrom(role, u))[0];
   }
 

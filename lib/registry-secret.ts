@@ -12,6 +12,7 @@ import {
   checkSecretVersion,
   createWriteOnlySecret,
 } from "./private/write-only-secret";
+import { checkInput } from "./private/boundary";
 
 /** Props of `RegistrySecret`. */
 export interface RegistrySecretProps {
@@ -74,6 +75,7 @@ export class RegistrySecret extends Construct {
   constructor(scope: Construct, id: string, props: RegistrySecretProps) {
     super(scope, id);
     const fail = constructFail(this, "RegistrySecret");
+    checkInput(fail, "props", props, "RegistrySecretProps");
     checkSecretValue(fail, "password", props.password);
     checkRegistryHost(fail, "registry", props.registry);
     checkUsername(fail, "username", props.username);

@@ -5,6 +5,7 @@ import {
   ContainerImage,
   ContainerSecret,
   CpuArchitecture,
+  EphemeralVariable,
   InstanceRegistryAuth,
   IpcMode,
   PidMode,
@@ -893,10 +894,188 @@ CASES.push(
   ],
 );
 
+// JavaScript callers (and other languages' callers) bypass TypeScript's types: what they may pass instead.
+const js = (value: unknown) => value as any;
+const TASK = "ecs.TaskDefinition test/Task";
+const nginxImage = () => ContainerImage.fromRegistry("nginx");
+const addTo =
+  (options: unknown, name: unknown = "web"): Case[2] =>
+  (s) =>
+    fargate(s).addContainer(js(name), js(options));
+CASES.push(
+  [
+    "from JavaScript: no image reference",
+    "ContainerImage.fromRegistry()",
+    () => ContainerImage.fromRegistry(js(undefined)),
+  ],
+  [
+    "from JavaScript: a number as image reference",
+    "ContainerImage.fromRegistry(42)",
+    () => ContainerImage.fromRegistry(js(42)),
+  ],
+  [
+    "from JavaScript: a string as image options",
+    'ContainerImage.fromRegistry("nginx")',
+    () => ContainerImage.fromRegistry("nginx", js("x")),
+  ],
+  [
+    "from JavaScript: a string as credentials",
+    'ContainerImage.fromRegistry("quay.io/a/b")',
+    () => ContainerImage.fromRegistry("quay.io/a/b", { credentials: js("arn") }),
+  ],
+  [
+    "from JavaScript: no secret ARN",
+    "RegistryCredentials.fromSecretCompleteArn()",
+    () => RegistryCredentials.fromSecretCompleteArn(js(undefined)),
+  ],
+  [
+    "from JavaScript: a number as secret name",
+    "RegistryCredentials.fromSecretName(5)",
+    () => RegistryCredentials.fromSecretName(js(5)),
+  ],
+  [
+    "from JavaScript: an object as partial ARN",
+    "RegistryCredentials.fromSecretPartialArn({...})",
+    () => RegistryCredentials.fromSecretPartialArn(js({})),
+  ],
+  [
+    "from JavaScript: a string as registry-credential options",
+    'RegistryCredentials.fromSecretArn("x")',
+    () => RegistryCredentials.fromSecretArn("x", js("quay.io")),
+  ],
+  ["from JavaScript: no role to grant", "RegistryCredentials.grantRead", () => quay().grantRead(js(undefined))],
+  [
+    "from JavaScript: RegistrySecret without props",
+    "RegistrySecret test/S",
+    (s) => new RegistrySecret(s, "S", js(undefined)),
+  ],
+  [
+    "from JavaScript: RegistrySecret without a password",
+    "RegistrySecret test/S",
+    (s) => new RegistrySecret(s, "S", js({ registry: "quay.io", username: "u" })),
+  ],
+  [
+    "from JavaScript: a number as user name",
+    "RegistrySecret test/S",
+    (s) =>
+      new RegistrySecret(
+        s,
+        "S",
+        js({ registry: "quay.io", username: 5, password: new EphemeralVariable(s, "p").value }),
+      ),
+  ],
+  ["from JavaScript: a task definition without props", TASK, (s) => new ecs.TaskDefinition(s, "Task", js(undefined))],
+  ['from JavaScript: compatibility "fargate"', TASK, (s) => fargate(s, { compatibility: js("fargate") })],
+  ['from JavaScript: networkMode "AWSVPC"', TASK, (s) => fargate(s, { networkMode: js("AWSVPC") })],
+  ['from JavaScript: cpuArchitecture "arm64"', TASK, (s) => fargate(s, { cpuArchitecture: js("arm64") })],
+  ["from JavaScript: a string as tags", TASK, (s) => fargate(s, { tags: js("team=a") })],
+  ["from JavaScript: addContainer without options", TASK, addTo(undefined)],
+  ["from JavaScript: a number as container name", TASK, addTo({ image: nginxImage() }, 5)],
+  ["from JavaScript: a string as container image", TASK, addTo({ image: "nginx" })],
+  ["from JavaScript: a string as logging", TASK, addTo({ image: nginxImage(), logging: "awslogs" })],
+  ["from JavaScript: a list as environment", TASK, addTo({ image: nginxImage(), environment: ["A=1"] })],
+  [
+    "from JavaScript: an object as port mappings",
+    TASK,
+    addTo({ image: nginxImage(), portMappings: { containerPort: 80 } }),
+  ],
+  ["from JavaScript: a list as container secrets", TASK, addTo({ image: nginxImage(), secrets: ["x"] })],
+  [
+    "from JavaScript: a string as a container port",
+    TASK,
+    addTo({ image: nginxImage(), portMappings: [{ containerPort: "80" }] }),
+  ],
+  ["from JavaScript: a string as essential", TASK, addTo({ image: nginxImage(), essential: "false" })],
+  [
+    "from JavaScript: a job definition without props",
+    "batch.JobDefinition test/Job",
+    (s) => new batch.JobDefinition(s, "Job", js(undefined)),
+  ],
+  ['from JavaScript: platform "fargate"', "batch.JobDefinition test/Job", (s) => job(s, { platform: js("fargate") })],
+  ["from JavaScript: a string as job image", "batch.JobDefinition test/Job", (s) => job(s, { image: js("nginx") })],
+  [
+    "from JavaScript: a compute environment without props",
+    "batch.ComputeEnvironment test/CE",
+    (s) => new batch.ComputeEnvironment(s, "CE", js(undefined)),
+  ],
+  [
+    "from JavaScript: a compute environment without credentials",
+    "batch.ComputeEnvironment test/CE",
+    (s) => new batch.ComputeEnvironment(s, "CE", js({ ...network })),
+  ],
+  [
+    "from JavaScript: strings as credentials",
+    "batch.ComputeEnvironment test/CE",
+    (s) => ce(s, { registryCredentials: js(["x"]) }),
+  ],
+  [
+    "from JavaScript: a job queue without props",
+    "batch.JobQueue test/Q",
+    (s) => new batch.JobQueue(s, "Q", js(undefined)),
+  ],
+  [
+    "from JavaScript: strings as compute environments",
+    "batch.JobQueue test/Q",
+    (s) => new batch.JobQueue(s, "Q", { computeEnvironments: js(["x"]) }),
+  ],
+  [
+    "from JavaScript: a cache without props",
+    "PullThroughCache test/Cache",
+    (s) => new PullThroughCache(s, "Cache", js(undefined)),
+  ],
+  [
+    "from JavaScript: an object as upstreams",
+    "PullThroughCache test/Cache",
+    (s) => new PullThroughCache(s, "Cache", { upstreams: js({ registry: "QUAY" }) }),
+  ],
+  [
+    "from JavaScript: no cached image reference",
+    "PullThroughCache test/Cache.image()",
+    (s) => new PullThroughCache(s, "Cache", { upstreams: [{ registry: UpstreamRegistry.QUAY }] }).image(js(undefined)),
+  ],
+  [
+    "from JavaScript: instance auth without props",
+    "InstanceRegistryAuth test/I",
+    (s) => new InstanceRegistryAuth(s, "I", js(undefined)),
+  ],
+  ["from JavaScript: awsLogs without props", "LogDriver.awsLogs()", () => LogDriver.awsLogs(js(undefined))],
+  ["from JavaScript: a generic driver without config", "LogDriver.generic()", () => LogDriver.generic(js(undefined))],
+  [
+    "from JavaScript: no container secret ARN",
+    "ContainerSecret.fromSecretsManager()",
+    () => ContainerSecret.fromSecretsManager(js(undefined)),
+  ],
+  [
+    "from JavaScript: a number as parameter name",
+    "ContainerSecret.fromSsmParameterName(3)",
+    () => ContainerSecret.fromSsmParameterName(js(3)),
+  ],
+  [
+    "from JavaScript: an EC2 capacity without props",
+    "ecs.AsgCapacityProvider test/A",
+    (s) => new ecs.AsgCapacityProvider(s, "A", js(undefined)),
+  ],
+  [
+    "from JavaScript: an environment file without bucket",
+    "ecs.EnvironmentFile.fromS3Object()",
+    () => ecs.EnvironmentFile.fromS3Object(js(undefined), js(undefined)),
+  ],
+  [
+    "from JavaScript: a string as ephemeral-variable props",
+    "EphemeralVariable test/E",
+    (s) => new EphemeralVariable(s, "E", js("secret")),
+  ],
+  [
+    "from JavaScript: a multi-container job without props",
+    "batch.MultiContainerJobDefinition test/M",
+    (s) => new batch.MultiContainerJobDefinition(s, "M", js(undefined)),
+  ],
+);
+
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(296);
+    expect(CASES.length).toBe(342);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 
@@ -913,7 +1092,9 @@ describe(`every error a user can cause is a ValidationError naming its source an
     expect(error.source).toBe(source);
     expect(error.message).toBe(`${source}: ${error.problem}. Fix: ${error.fix}.`);
     expect(error.message).toMatch(/^.+: [^]+\. Fix: [^]+\.$/);
-    expect(error.message).not.toMatch(/undefined|NaN|\[object Object\]/);
+    // What a message may never show instead of the input: a JavaScript placeholder, a number that is no number, a
+    // token, or an object's default string.
+    expect(error.message).not.toMatch(/undefined|NaN|Infinity|\[object Object\]|TfToken|\$\{TOKEN/);
     expect((error as unknown as Error).stack).toContain("validation-errors.test.ts");
   });
 

@@ -12,6 +12,7 @@ import { checkAmiId, checkInstanceTypes, checkResourceIds, checkSubnetIds, check
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import type { UserDataPart } from "../user-data-part";
+import { checkInput } from "../private/boundary";
 
 /** How Batch picks instance types. */
 export enum AllocationStrategy {
@@ -146,6 +147,7 @@ export class ComputeEnvironment extends Construct {
   constructor(scope: Construct, id: string, props: ComputeEnvironmentProps) {
     super(scope, id);
     const fail = constructFail(this, "batch.ComputeEnvironment");
+    checkInput(fail, "props", props, "batch.ComputeEnvironmentProps");
     if (props.name !== undefined) checkName(fail, "name", props.name, 128);
     const auth = instanceAuth(fail, {
       ...props,

@@ -11,6 +11,7 @@ import { bindJobBase, jobResourceArgs, renderTaskMembers } from "../private/job-
 import { jsonDocument } from "../private/json-document";
 import { checkNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps } from "./job-options";
+import { checkInput } from "../private/boundary";
 
 /** Props of `batch.JobDefinition`: the job's settings and its one container's. */
 export interface JobDefinitionProps extends JobDefinitionBaseProps, ContainerBaseOptions {
@@ -43,6 +44,7 @@ export class JobDefinition extends Construct {
   constructor(scope: Construct, id: string, props: JobDefinitionProps) {
     super(scope, id);
     this.fail = constructFail(this, "batch.JobDefinition");
+    checkInput(this.fail, "props", props, "batch.JobDefinitionProps");
     const base = bindJobBase(this, this.fail, props);
     this.executionRole = base.executionRole;
     const vcpus = props.vcpus ?? 1;

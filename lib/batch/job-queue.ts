@@ -4,6 +4,7 @@ import { constructFail } from "../private/fail";
 import { checkName, defaultName } from "../private/names";
 import { checkNumber } from "../private/numbers";
 import { checkTags } from "../private/aws-values";
+import { checkInput } from "../private/boundary";
 
 /** Anything with a compute environment ARN: a `batch.ComputeEnvironment`, or `{ arn }` for one made elsewhere. */
 export interface ComputeEnvironmentRef {
@@ -45,6 +46,7 @@ export class JobQueue extends Construct {
   constructor(scope: Construct, id: string, props: JobQueueProps) {
     super(scope, id);
     const fail = constructFail(this, "batch.JobQueue");
+    checkInput(fail, "props", props, "batch.JobQueueProps");
     const name = props.name ?? defaultName(this, 128);
     checkName(fail, "name", name, 128);
     checkTags(fail, props.tags);

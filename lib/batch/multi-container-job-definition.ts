@@ -13,6 +13,7 @@ import { bindJobBase, JobBase, jobResourceArgs, renderTaskMembers } from "../pri
 import { jsonDocument } from "../private/json-document";
 import { checkNumber, isLiteralNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps, TaskContainerOptions } from "./job-options";
+import { checkInput } from "../private/boundary";
 
 /** Props of `batch.MultiContainerJobDefinition`. */
 export interface MultiContainerJobDefinitionProps extends JobDefinitionBaseProps {
@@ -54,6 +55,7 @@ export class MultiContainerJobDefinition extends Construct {
   constructor(scope: Construct, id: string, props: MultiContainerJobDefinitionProps) {
     super(scope, id);
     this.fail = constructFail(this, "batch.MultiContainerJobDefinition");
+    checkInput(this.fail, "props", props, "batch.MultiContainerJobDefinitionProps");
     this.base = bindJobBase(this, this.fail, props);
     this.executionRole = this.base.executionRole;
     checkNamespaces(this.fail, this.base.fargate, props.pidMode, props.ipcMode);
@@ -91,6 +93,8 @@ export class MultiContainerJobDefinition extends Construct {
    * to the job's execution role. The options are read now.
    */
   public addContainer(name: string, options: TaskContainerOptions): void {
+    checkInput(this.fail, "addContainer name", name, "string");
+    checkInput(this.fail, `addContainer("${name}") options`, options, "batch.TaskContainerOptions");
     const label = this.graph.claim(name);
     const { vcpus, memoryMiB } = options ?? {};
     checkNumber(this.fail, `${label} vcpus`, vcpus, this.base.fargate ? { min: 0.25, fractional: true } : { min: 1 });

@@ -15,6 +15,7 @@ import { constructFail } from "../private/fail";
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { checkName, defaultName } from "../private/names";
 import { checkNumber, checkOrder } from "../private/numbers";
+import { checkInput } from "../private/boundary";
 
 /** The public SSM parameters of the latest ECS-optimized Amazon Linux 2023 AMIs, per architecture (AWS's ECS guide). */
 const AMI_PARAMETERS: Record<CpuArchitecture, string> = {
@@ -124,6 +125,7 @@ export class AsgCapacityProvider extends Construct {
   constructor(scope: Construct, id: string, props: AsgCapacityProviderProps) {
     super(scope, id);
     const fail = constructFail(this, "ecs.AsgCapacityProvider");
+    checkInput(fail, "props", props, "ecs.AsgCapacityProviderProps");
     checkInstanceType(fail, "instanceType", props.instanceType);
     checkSubnetIds(fail, props.subnetIds);
     checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");

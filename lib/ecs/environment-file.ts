@@ -1,11 +1,12 @@
 import { Token } from "cdktf";
 import { arnRegion } from "../private/aws-values";
 import type { IRole } from "../role";
-import { failFor } from "../private/fail";
+import { failFor, failForCall } from "../private/fail";
 import { grantContainerRead } from "../private/container-read";
 import { ContainerReadAction } from "../private/policy-documents";
 import { checkKmsKeyArn } from "../private/secret-reference";
 import { partitionOf } from "../private/stack-context";
+import { checkInput } from "../private/boundary";
 
 /** Options of `ecs.EnvironmentFile.fromS3Object`. */
 export interface EnvironmentFileOptions {
@@ -30,7 +31,10 @@ export class EnvironmentFile {
    * @param key the object key, e.g. `app/prod.env`
    */
   public static fromS3Object(bucket: string, key: string, options: EnvironmentFileOptions = {}): EnvironmentFile {
-    const fail = failFor(`ecs.EnvironmentFile.fromS3Object(${JSON.stringify(bucket)}, ${JSON.stringify(key)})`);
+    const fail = failForCall("ecs.EnvironmentFile.fromS3Object", bucket, key);
+    checkInput(fail, "bucket", bucket, "string");
+    checkInput(fail, "key", key, "string");
+    checkInput(fail, "options", options, "ecs.EnvironmentFileOptions", true);
     if (!Token.isUnresolved(bucket) && !BUCKET.test(bucket))
       throw fail(
         `"${bucket}" is not an S3 bucket name`,
@@ -59,6 +63,7 @@ export class EnvironmentFile {
    * @returns the object's ARN, the `value` of a container definition's `environmentFiles` entry
    */
   public grantRead(role: IRole): string {
+    checkInput(failFor("ecs.EnvironmentFile.grantRead"), "role", role, "IRole");
     const bucketArn = `arn:${partitionOf(role)}:s3:::${this.bucket}`;
     const objectArn = `${bucketArn}/${this.key}`;
     const kmsKeyArn = this.kmsKeyArn;

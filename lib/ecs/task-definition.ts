@@ -19,6 +19,7 @@ import { checkVolumes, renderEcsVolumes } from "../private/volumes";
 import type { ContainerOptions } from "./container-options";
 import type { PortMapping } from "./port-mapping";
 import { OperatingSystemFamily, PlacementConstraint, ProxyConfiguration } from "./task-settings";
+import { checkInput } from "../private/boundary";
 
 /** Where the task runs. */
 export enum Compatibility {
@@ -167,6 +168,7 @@ export class TaskDefinition extends Construct {
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
     this.fail = constructFail(this, "ecs.TaskDefinition");
+    checkInput(this.fail, "props", props, "ecs.TaskDefinitionProps");
     const fargate = (this.fargate = props.compatibility === Compatibility.FARGATE);
     const windows = (this.windows =
       props.operatingSystemFamily !== undefined && props.operatingSystemFamily !== OperatingSystemFamily.LINUX);
@@ -260,6 +262,8 @@ export class TaskDefinition extends Construct {
    * given here afterwards does not change the container.
    */
   public addContainer(name: string, options: ContainerOptions): void {
+    checkInput(this.fail, "addContainer name", name, "string");
+    checkInput(this.fail, `addContainer("${name}") options`, options, "ecs.ContainerOptions");
     const label = this.graph.claim(name);
     const { memoryMiB, memoryReservationMiB } = options ?? {};
     if (this.memoryMiB === undefined && memoryMiB === undefined && memoryReservationMiB === undefined) {
