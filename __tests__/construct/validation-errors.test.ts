@@ -903,6 +903,10 @@ const addTo =
   (s) =>
     fargate(s).addContainer(js(name), js(options));
 CASES.push(
+  ["a tag key with Terraform's template syntax", TASK, (s) => fargate(s, { tags: { "${team}": "a" } })],
+  ["a tag value with a template directive", TASK, (s) => fargate(s, { tags: { team: "%{ if x }a%{ endif }" } })],
+);
+CASES.push(
   [
     "from JavaScript: no image reference",
     "ContainerImage.fromRegistry()",
@@ -1075,7 +1079,7 @@ CASES.push(
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(342);
+    expect(CASES.length).toBe(344);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

@@ -3,7 +3,9 @@ import { Fail } from "./fail";
 
 // Shapes and limits AWS enforces only at deploy or run time, checked at synth instead. Terraform references pass.
 
-/** At most 50 tags; keys 1-128 and values up to 256 characters; `aws:` keys are AWS's own. */
+/**
+ * At most 50 tags; keys 1-128 and values up to 256 characters of the tag alphabet; `aws:` keys are AWS's own.
+ */
 export function checkTags(fail: Fail, tags: { [key: string]: string } | undefined): void {
   if (tags === undefined || Token.isUnresolved(tags)) return;
   const keys = Object.keys(tags);
@@ -14,11 +16,20 @@ export function checkTags(fail: Fail, tags: { [key: string]: string } | undefine
       throw fail(`tag key "${key}" is ${key.length} characters long`, "use 1-128 characters");
     if (key.toLowerCase().startsWith("aws:"))
       throw fail(`tag key "${key}" uses the prefix aws:, which AWS reserves`, "choose another key");
+    if (!TAG_TEXT.test(key)) throw fail(`tag key ${JSON.stringify(key)} has a character AWS tags refuse`, TAG_FIX);
     const value = tags[key];
-    if (!Token.isUnresolved(value) && value.length > 256)
+    if (Token.isUnresolved(value)) continue;
+    if (value.length > 256)
       throw fail(`tag "${key}" has a value of ${value.length} characters`, "keep tag values within 256 characters");
+    if (!TAG_TEXT.test(value)) throw fail(`tag "${key}" has a value with a character AWS tags refuse`, TAG_FIX);
   }
 }
+
+// The characters IAM's and ECS's tagging APIs take in keys and values (their TagKey and TagValue patterns in AWS's
+// API models), the strictest of the services our tags reach: letters, digits, spaces and _ . : / = + - @. So a `${`
+// never reaches Terraform as a tag.
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_FIX = "use letters, digits, spaces and _ . : / = + - @ only";
 
 /** The region an ARN names: read from a literal, or worked out by Terraform from a reference. */
 export function arnRegion(arn: string): string {

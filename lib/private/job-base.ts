@@ -10,6 +10,7 @@ import { Fail } from "./fail";
 import { checkName, defaultName } from "./names";
 import { checkNumber } from "./numbers";
 import { them } from "./container-checks";
+import { literalArgument } from "./terraform-expression";
 import { checkVolumes, renderBatchVolumes } from "./volumes";
 
 /** What the job-level checks established, for the containers to be checked against. */
@@ -118,7 +119,8 @@ export function jobResourceArgs(
           }
         : undefined,
     timeout: props.timeoutSeconds !== undefined ? { attemptDurationSeconds: props.timeoutSeconds } : undefined,
-    parameters: props.parameters && { ...props.parameters },
+    parameters:
+      props.parameters && Object.fromEntries(Object.entries(props.parameters).map(([k, v]) => [k, literalArgument(v)])),
     propagateTags: props.propagateTags,
     schedulingPriority: props.schedulingPriority,
     tags: props.tags,

@@ -1,5 +1,5 @@
 import { Fn, Token } from "cdktf";
-import { literalForExpression } from "./terraform-expression";
+import { literalArgument, literalForExpression } from "./terraform-expression";
 
 /**
  * A JSON document as a Terraform string argument. Plain JSON when every value is literal; otherwise
@@ -7,7 +7,7 @@ import { literalForExpression } from "./terraform-expression";
  * invalid HCL under `cdktf synth --hcl`, which reviewers read.
  */
 export function jsonDocument(value: unknown): string {
-  return containsReference(value) ? Fn.jsonencode(escapeLiterals(value)) : JSON.stringify(value);
+  return containsReference(value) ? Fn.jsonencode(escapeLiterals(value)) : literalArgument(JSON.stringify(value));
 }
 
 /** Whether any value, key or nested value is a Terraform reference (a token string, number, list or object). */

@@ -17,3 +17,12 @@ export function literalForExpression(text: string): string {
 }
 
 const ESCAPES: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Literal text as a plain string argument of a resource. Terraform reads every string of cdk.tf.json as a template,
+ * so a user's `${HOME}` would be a reference and `%{ if }` a directive; doubled (`$${`, `%%{`), Terraform keeps them
+ * as written. Token markers are left alone: they are the references cdktf fills in.
+ */
+export function literalArgument(text: string): string {
+  return text.replace(/\$\{(?!TfToken\[)/g, () => "$${").replace(/%\{/g, () => "%%{");
+}

@@ -5,6 +5,7 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Fail } from "./fail";
 import { checkNumber } from "./numbers";
 import { jsonDocument } from "./json-document";
+import { literalArgument } from "./terraform-expression";
 
 /** A secret whose JSON value is sent through the write-only `secret_string_wo`, never stored in plan or state. */
 export interface WriteOnlySecretSpec {
@@ -49,7 +50,7 @@ export function createWriteOnlySecret(
   const secret = new SecretsmanagerSecret(scope, "Secret", {
     name: spec.name,
     namePrefix: spec.namePrefix,
-    description: spec.description,
+    description: literalArgument(spec.description),
     kmsKeyId: spec.kmsKeyArn,
     recoveryWindowInDays: spec.recoveryWindowInDays ?? 30,
     tags: spec.tags,
