@@ -113,6 +113,14 @@ describe("the boot script, run in a sandbox", () => {
     [JSON.stringify({ user: "u", password: "s3cr3t-value" }), /has no non-empty string "username"/],
     [JSON.stringify(["s3cr3t-value"]), /is not a JSON object/],
     [null, /is not a JSON object/],
+    [
+      JSON.stringify({ username: "org:robot", password: "s3cr3t-value" }),
+      /has a "username" with a colon or a control character/,
+    ],
+    [
+      JSON.stringify({ username: "robot\u0007", password: "s3cr3t-value" }),
+      /has a "username" with a colon or a control character/,
+    ],
   ])("a malformed secret (%s) fails without echoing it", (secretString, message) => {
     const run = runBootScript(shippedScript([{ registry: "quay.io", secretArn: QUAY }]), {
       secrets: { [QUAY]: secretString },

@@ -284,7 +284,7 @@ describe("PullThroughCache", () => {
           },
         ],
       },
-      /upstreams\[0\] username " u\\n" is blank, padded with whitespace or on several lines/,
+      /upstreams\[0\] username " u\\n" is blank or padded with whitespace/,
     ],
   ])("rejects %#", (props, message) => {
     expect(() => new PullThroughCache(testStack(), "Cache", props)).toThrow(

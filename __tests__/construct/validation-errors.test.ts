@@ -289,6 +289,12 @@ CASES.push(
   registrySecret("whitespace username", { username: "   " }),
   registrySecret("multi-line username", { username: "u\nv" }),
   registrySecret("padded username", { username: " u" }),
+  registrySecret("a username with a colon", { username: "org:robot" }),
+  registrySecret("a username with a control character", { username: "robot\u0007" }),
+  registrySecret("a username over a secret's 64 KiB", { username: "u".repeat(65537) }),
+  cache("an upstream username with a colon", {
+    upstreams: [{ registry: UpstreamRegistry.GITHUB, username: "org:robot", accessToken: "${var.token}" }],
+  }),
   registrySecret("registry URL", { registry: "https://quay.io" }),
   registrySecret("password version 0", { passwordVersion: 0 }),
   registrySecret("fractional password version", { passwordVersion: 1.5 }),
@@ -1079,7 +1085,7 @@ CASES.push(
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(344);
+    expect(CASES.length).toBe(348);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

@@ -45,6 +45,10 @@ for line in lines:
         if not isinstance(secret.get(field), text) or not secret.get(field):
             sys.stderr.write("ecs-registry-auth: ERROR: the secret for %s has no non-empty string \"%s\"; store {\"username\": \"...\", \"password\": \"...\"}\n" % (key, field))
             sys.exit(3)
+    # HTTP basic authentication, which registries sign in with, ends the user name at its first ":".
+    if ":" in secret["username"] or [c for c in secret["username"] if ord(c) < 32 or ord(c) == 127]:
+        sys.stderr.write("ecs-registry-auth: ERROR: the secret for %s has a \"username\" with a colon or a control character, which registry sign-in cannot carry\n" % key)
+        sys.exit(3)
     auth[key] = {"username": secret["username"], "password": secret["password"], "email": ""}
 sys.stdout.write(json.dumps(auth, separators=(",", ":"), sort_keys=True))
 '

@@ -107,13 +107,27 @@ export function checkEnvironment(fail: Fail, prop: string, environment: { [name:
   }
 }
 
-/** A user name that registries accept: not blank, no surrounding whitespace, one line. */
+/**
+ * A user name that registries accept: not blank, no surrounding whitespace, no control character (a line break
+ * included), no ":" (HTTP basic authentication, which registries sign in with, ends the user name at the first one),
+ * and within Secrets Manager's 65,536 bytes per secret value.
+ */
 export function checkUsername(fail: Fail, prop: string, username: string): void {
   if (Token.isUnresolved(username)) return;
-  if (username.trim() === "" || username.trim() !== username || /[\r\n]/.test(username)) {
+  const fix = 'pass the registry user name exactly, e.g. "org+robot"';
+  if (username.trim() === "" || username.trim() !== username) {
+    throw fail(`${prop} ${JSON.stringify(username)} is blank or padded with whitespace`, fix);
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(username)) throw fail(`${prop} has a control character`, fix);
+  if (username.includes(":")) {
     throw fail(
-      `${prop} ${JSON.stringify(username)} is blank, padded with whitespace or on several lines`,
-      'pass the registry user name exactly, e.g. "org+robot"',
+      `${prop} ${JSON.stringify(username)} has a ":", where registry sign-in (HTTP basic authentication) ends the user name`,
+      "use the registry's user name without ':'; robot accounts such as Quay's use '+' instead",
     );
+  }
+  const bytes = Buffer.byteLength(username, "utf8");
+  if (bytes > 65536) {
+    throw fail(`${prop} is ${bytes} bytes, more than a Secrets Manager secret holds (65,536)`, fix);
   }
 }
