@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { ContainerImage, EphemeralVariable, RegistrySecret, batch } from "../../lib";
+import { ContainerImage, ContainerSecret, EphemeralVariable, RegistrySecret, batch } from "../../lib";
 import { decodeDocument } from "../support/documents";
 import { KEY_ARN, quay, ref, resourcesOf, SECRET_ARN, testStack } from "../support/stacks";
 
@@ -39,7 +39,7 @@ describe("batch.JobDefinition", () => {
         { type: "VCPU", value: "0.25" },
         { type: "MEMORY", value: "512" },
       ],
-      executionRoleArn: ref(stack, job.executionRole.arn),
+      executionRoleArn: ref(stack, job.executionRole!.arn),
       repositoryCredentials: { credentialsParameter: SECRET_ARN },
       jobRoleArn: "arn:aws:iam::111122223333:role/job",
       command: ["go"],
@@ -56,6 +56,47 @@ describe("batch.JobDefinition", () => {
       policy_arn: expect.stringContaining("AmazonECSTaskExecutionRolePolicy"),
     });
     expect(job.arn).toBeDefined();
+  });
+
+  test.each([
+    ["a public image", ContainerImage.fromRegistry("busybox:1.36")],
+    ["an ECR image", ContainerImage.fromRegistry("111122223333.dkr.ecr.eu-west-1.amazonaws.com/app:1")],
+  ])("EC2 with %s and no secrets: no execution role at all (the instance role pulls and logs)", (_, image) => {
+    const stack = testStack();
+    const job = new batch.JobDefinition(stack, "Job", { platform: batch.Platform.EC2, image });
+    expect(job.executionRole).toBeUndefined();
+    expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(0);
+    expect(resourcesOf(stack, "aws_iam_role_policy_attachment")).toHaveLength(0);
+    expect(propsOf(stack)).not.toHaveProperty("executionRoleArn");
+  });
+
+  test.each([
+    ["registry credentials", { image: ContainerImage.fromRegistry("quay.io/org/job:1", { credentials: quay() }) }],
+    [
+      "a container secret",
+      {
+        image: ContainerImage.fromRegistry("busybox"),
+        secrets: { TOKEN: ContainerSecret.fromSecretsManager(SECRET_ARN) },
+      },
+    ],
+  ])("EC2 with %s: the execution role is created and granted", (_, props) => {
+    const stack = testStack();
+    const job = new batch.JobDefinition(stack, "Job", { platform: batch.Platform.EC2, ...props });
+    expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(1);
+    expect(propsOf(stack).executionRoleArn).toBe(ref(stack, job.executionRole!.arn));
+    expect(decodeDocument(resourcesOf(stack, "aws_iam_role_policy")[0].policy).Statement[0].Resource).toContain(
+      SECRET_ARN,
+    );
+  });
+
+  test("Fargate keeps its execution role with a public image: Fargate pulls and logs with it", () => {
+    const stack = testStack();
+    const job = new batch.JobDefinition(stack, "Job", {
+      platform: batch.Platform.FARGATE,
+      image: ContainerImage.fromRegistry("busybox"),
+    });
+    expect(job.executionRole).toBeDefined();
+    expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(1);
   });
 
   test("sourceAccountCondition limits the created execution role's trust to the stack's account", () => {

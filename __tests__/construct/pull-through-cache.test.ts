@@ -152,7 +152,7 @@ describe("PullThroughCache", () => {
     expect(policies).toHaveLength(2);
     const policyOf = (role: string) => decodeDocument(policies.find((p) => p.role === role)!.policy);
     const taskPolicy = policyOf(ref(stack, task.executionRole.name));
-    const jobPolicy = policyOf(ref(stack, job.executionRole.name));
+    const jobPolicy = policyOf(ref(stack, job.executionRole!.name));
     expect(taskPolicy.Statement[0]).toEqual({
       Sid: "EcrAuthorizationToken",
       Effect: "Allow",

@@ -8,6 +8,7 @@ import { BASE_OPTIONS, ContainerKind } from "../private/container-checks";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { bindJobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
+import { grantedOrRemoved } from "../private/execution-role";
 import { jsonDocument } from "../private/json-document";
 import { checkNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps } from "./job-options";
@@ -37,8 +38,13 @@ const CONTAINER_OPTIONS = BASE_OPTIONS.filter((k) => k !== "additionalProperties
 export class JobDefinition extends Construct {
   /** The `aws_batch_job_definition`. */
   public readonly resource: BatchJobDefinition;
-  /** The execution role, given or created. */
-  public readonly executionRole: IRole;
+  /**
+   * The execution role, given or created; undefined for an EC2 job that needs none: there the instance's ECS agent
+   * pulls public and ECR images and writes the logs with the instance role, so a role is created only when
+   * something is granted to it (registry credentials, container secrets, a log driver's secret options, a cache's
+   * repositories).
+   */
+  public readonly executionRole?: IRole;
   private readonly fail: Fail;
 
   constructor(scope: Construct, id: string, props: JobDefinitionProps) {
@@ -46,7 +52,6 @@ export class JobDefinition extends Construct {
     this.fail = constructFail(this, "batch.JobDefinition");
     checkInput(this.fail, "props", props, "batch.JobDefinitionProps");
     const base = bindJobBase(this, this.fail, props);
-    this.executionRole = base.executionRole;
     const vcpus = props.vcpus ?? 1;
     const memoryMiB = props.memoryMiB ?? 2048;
     if (base.fargate) checkFargateSize(this.fail, "vcpus", vcpus, memoryMiB);
@@ -61,7 +66,7 @@ export class JobDefinition extends Construct {
     const host = {
       scope: this,
       fail: this.fail,
-      executionRole: this.executionRole,
+      executionRole: base.executionRole,
       kind: ContainerKind.BATCH_JOB,
       fargate: base.fargate,
       windows: false,
@@ -71,10 +76,14 @@ export class JobDefinition extends Construct {
       CONTAINER_OPTIONS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]),
     ) as unknown as ContainerBaseOptions;
     const container = bindContainer(host, "", options, { resources: { vcpus, memoryMiB } });
+    this.executionRole =
+      base.fargate || props.executionRole !== undefined
+        ? base.executionRole
+        : grantedOrRemoved(this, base.executionRole);
     const containerProperties = withAdditional(
       this.fail,
       "",
-      { ...container, ...renderTaskMembers(base, props, false) },
+      { ...container, ...renderTaskMembers(base, props, false, this.executionRole) },
       props.additionalProperties,
     );
     this.resource = new BatchJobDefinition(this, "Resource", {

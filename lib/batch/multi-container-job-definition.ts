@@ -59,7 +59,11 @@ export class MultiContainerJobDefinition extends Construct {
     this.base = bindJobBase(this, this.fail, props);
     this.executionRole = this.base.executionRole;
     checkNamespaces(this.fail, this.base.fargate, props.pidMode, props.ipcMode);
-    const shared = { ...renderTaskMembers(this.base, props, true), pidMode: props.pidMode, ipcMode: props.ipcMode };
+    const shared = {
+      ...renderTaskMembers(this.base, props, true, this.executionRole),
+      pidMode: props.pidMode,
+      ipcMode: props.ipcMode,
+    };
     this.taskMembers = () =>
       withAdditional(this.fail, "", { containers: this.containers, ...shared }, props.additionalProperties);
     this.graph = new ContainerGraph(this.fail, "job", false);

@@ -29,6 +29,8 @@ export function executionRoleFor(scope: Construct, fail: Fail, props: ExecutionR
   return props.executionRole;
 }
 
+const MANAGED_POLICY = "ManagedPolicy";
+
 function createExecutionRole(scope: Construct, id: string, sourceAccountCondition: boolean): IamRole {
   const sourceAccount = sourceAccountCondition ? accountOf(scope) : undefined;
   const role = new IamRole(scope, id, {
@@ -36,9 +38,19 @@ function createExecutionRole(scope: Construct, id: string, sourceAccountConditio
     description: `Execution role of ${scope.node.path}`,
     assumeRolePolicy: jsonDocument(assumeRolePolicy("ecs-tasks.amazonaws.com", sourceAccount)),
   });
-  new IamRolePolicyAttachment(role, "ManagedPolicy", {
+  new IamRolePolicyAttachment(role, MANAGED_POLICY, {
     role: role.name,
     policyArn: `arn:${partitionOf(scope)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
   });
   return role;
+}
+
+/**
+ * The execution role `executionRoleFor` created, if anything was granted to it (a grant adds a policy under the
+ * role); otherwise the role, with its managed-policy attachment, is removed from `scope` and undefined returned.
+ */
+export function grantedOrRemoved(scope: Construct, role: IRole | undefined): IRole | undefined {
+  if (role === undefined || role.node.children.some((child) => child.node.id !== MANAGED_POLICY)) return role;
+  scope.node.tryRemoveChild(role.node.id);
+  return undefined;
 }

@@ -77,11 +77,13 @@ export function renderTaskMembers(
   base: JobBase,
   props: JobDefinitionBaseProps,
   multiContainer: boolean,
+  /** The role the job ends up with: an EC2 job's unused one is removed (`grantedOrRemoved`). */
+  executionRole: IRole | undefined,
 ): Record<string, unknown> {
   const fargate = base.fargate;
   const platformVersion = fargate ? (props.fargatePlatformVersion ?? "LATEST") : undefined;
   return dropUndefined({
-    executionRoleArn: base.executionRole.arn,
+    executionRoleArn: executionRole?.arn,
     [multiContainer ? "taskRoleArn" : "jobRoleArn"]: props.jobRole?.arn ?? props.jobRoleArn,
     volumes: props.volumes && renderBatchVolumes(props.volumes),
     ...(multiContainer
