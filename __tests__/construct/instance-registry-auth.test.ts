@@ -70,6 +70,21 @@ describe("InstanceRegistryAuth", () => {
     expect(userData).not.toMatch(/content: "?ECS_CLUSTER=\$\{var\.cluster\}/);
   });
 
+  test("a user-data part that is a reference travels base64-encoded by Terraform, with no console warning", () => {
+    const stack = testStack();
+    const script = new TerraformVariable(stack, "script", { type: "string" }).stringValue;
+    const auth = new InstanceRegistryAuth(stack, "Auth", {
+      registryCredentials: [quay()],
+      userDataParts: [{ contentType: "text/x-shellscript", content: script }],
+    });
+    new LaunchTemplate(stack, "Template", { userData: auth.userDataBase64 });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    const userData = resourcesOf(stack, "aws_launch_template")[0].user_data as string;
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    expect(userData).toContain("Content-Transfer-Encoding: base64\\n\\n${base64encode(var.script)}\\n");
+  });
+
   test.each([
     [{ registryCredentials: [] }, "registryCredentials is empty. Fix: pass at least one RegistryCredentials."],
     [

@@ -70,15 +70,19 @@ export function renderUserData(fail: Fail, request: UserDataRequest): string {
         "use a type such as text/x-shellscript or text/cloud-config",
       );
     }
-    if (part.content.includes(MIME_BOUNDARY)) {
+    // A reference's content is known only at apply, when nothing can check it for the boundary: it travels
+    // base64-encoded (by Terraform), so whatever it holds cannot end the document and hide our part.
+    const reference = part !== ours && Token.isUnresolved(part.content);
+    if (!reference && part.content.includes(MIME_BOUNDARY)) {
       throw fail(
         `${request.partsProp}[${i}] contains the MIME boundary "${MIME_BOUNDARY}"`,
         "remove that string from the part",
       );
     }
     lines.push(`--${MIME_BOUNDARY}`, `Content-Type: ${part.contentType}; charset="utf-8"`);
+    if (reference) lines.push("Content-Transfer-Encoding: base64");
     if (part === ours) lines.push(`Merge-Type: ${MERGE_TYPE}`);
-    lines.push("", part.content.replace(/\n$/, ""), "");
+    lines.push("", reference ? Fn.base64encode(part.content) : part.content.replace(/\n$/, ""), "");
   });
   lines.push(`--${MIME_BOUNDARY}--`, "");
   const text = lines.join("\n");
