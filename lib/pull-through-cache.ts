@@ -351,7 +351,7 @@ export class PullThroughCache extends Construct {
       );
     }
     checkUsername(fail, `${at} username`, upstream.username);
-    checkSecretValue(fail, `${at} accessToken`, upstream.accessToken);
+    checkSecretValue(this, fail, `${at} accessToken`, upstream.accessToken);
     const version = upstream.accessTokenVersion ?? 1;
     checkSecretVersion(fail, `${at} accessTokenVersion`, version);
     const scope = new Construct(this, `Credentials-${id}`);

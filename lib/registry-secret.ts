@@ -76,7 +76,7 @@ export class RegistrySecret extends Construct {
     super(scope, id);
     const fail = constructFail(this, "RegistrySecret");
     checkInput(fail, "props", props, "RegistrySecretProps");
-    checkSecretValue(fail, "password", props.password);
+    checkSecretValue(this, fail, "password", props.password);
     checkRegistryHost(fail, "registry", props.registry);
     checkUsername(fail, "username", props.username);
     if (props.name !== undefined) checkSecretName(fail, props.name);

@@ -1,5 +1,13 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import {
+  Annotations,
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformStack,
+  TerraformVariable,
+  Token,
+  Tokenization,
+} from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Fail } from "./fail";
@@ -22,13 +30,60 @@ export interface WriteOnlySecretSpec {
   readonly version: number;
 }
 
-/** Refuses a literal secret value: it would be written into cdk.tf.json. */
-export function checkSecretValue(fail: Fail, prop: string, value: string): void {
-  if (Token.isUnresolved(value)) return;
-  throw fail(
-    `${prop} is a literal string, which would be written into the synthesized cdk.tf.json`,
-    `pass a Terraform reference such as new EphemeralVariable(this, "RegistryToken").value`,
+/**
+ * Refuses a literal secret value: it would be written into the synthesized cdk.tf.json. A reference passes, with a
+ * synth warning on `scope` when what it refers to is stored after all (`storedAt`).
+ */
+export function checkSecretValue(scope: Construct, fail: Fail, prop: string, value: string): void {
+  if (!Token.isUnresolved(value)) {
+    throw fail(
+      `${prop} is a literal string, which would be written into the synthesized cdk.tf.json`,
+      `pass a Terraform reference such as new EphemeralVariable(this, "RegistryToken").value`,
+    );
+  }
+  const stored = storedAt(scope, value);
+  if (stored !== undefined) {
+    Annotations.of(scope).addWarning(
+      fail(
+        `${prop} ${stored}`,
+        `pass the value of an EphemeralVariable (ephemeral = true), which Terraform stores nowhere`,
+      ).message,
+    );
+  }
+}
+
+/**
+ * Where a secret reference's value is kept although the secret is written write-only: a variable that is not
+ * ephemeral (sensitive or not) is saved into plan files; a local's expression, and the literals of a function
+ * applied to literals only, are written into cdk.tf.json; a data source, resource or module is kept in state.
+ * Undefined for ephemeral variables and ephemeral resources, which Terraform stores nowhere.
+ */
+function storedAt(scope: Construct, value: string): string | undefined {
+  const stack = TerraformStack.of(scope);
+  const expression = String(
+    Tokenization.resolve(value, {
+      scope: stack,
+      preparing: false,
+      resolver: new DefaultTokenResolver(new StringConcat()),
+    }),
   );
+  for (const [, name] of expression.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)) {
+    const variable = stack.node.findAll().find((c) => c instanceof TerraformVariable && c.friendlyUniqueId === name);
+    const config = (variable as TerraformVariable | undefined)?.toTerraform().variable?.[name];
+    if (config?.ephemeral !== true) {
+      return `comes from variable "${name}", which is not ephemeral: Terraform writes its value into saved plan files, sensitive or not`;
+    }
+  }
+  if (/\blocal\./.test(expression)) return "comes from a local value, whose expression is written into cdk.tf.json";
+  // Without its string literals, the objects the expression names: a data source's result, a resource's attribute or
+  // a module's output is kept in state; an expression that names none is functions of literals alone.
+  const objects = [
+    ...expression.replace(/"(?:[^"\\]|\\.)*"/g, '""').matchAll(/\b([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g),
+  ];
+  if (objects.length === 0) return "is computed from literal values only, which are written into cdk.tf.json";
+  const kept = objects.find(([, first]) => first !== "var" && first !== "ephemeral");
+  if (kept !== undefined) return `comes from ${kept[0]}, whose values Terraform keeps in state`;
+  return undefined;
 }
 
 /** The counter whose change sends a new write-only value. */
