@@ -1,7 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { IRole } from "./role";
-import { arnRegion } from "./private/aws-values";
+import { arnRegion, checkArnRegion } from "./private/aws-values";
 import { Fail, failFor, failForCall } from "./private/fail";
 import { grantContainerRead } from "./private/container-read";
 import { ContainerReadAction, ContainerReadGrant } from "./private/policy-documents";
@@ -79,7 +79,7 @@ export class ContainerSecret {
     if (versionStage !== undefined && versionId !== undefined) {
       throw fail("versionStage and versionId are both given", "give one of them: ECS reads one version");
     }
-    if (kmsKeyArn !== undefined) checkKmsKeyArn(fail, kmsKeyArn);
+    if (kmsKeyArn !== undefined) checkKmsKeyArn(fail, kmsKeyArn, region);
     const pick = field !== undefined || versionStage !== undefined || versionId !== undefined;
     const valueFrom = pick ? `${secretArn}:${field ?? ""}:${versionStage ?? ""}:${versionId ?? ""}` : secretArn;
     return new ContainerSecret(valueFrom, secretArn, `sm|${secretArn}|${kmsKeyArn ?? ""}`, () => ({
@@ -133,7 +133,17 @@ export class ContainerSecret {
         "use arn:<partition>:ssm:<region>:<account>:parameter/<name>, or fromSsmParameterName for a name",
       );
     }
-    if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
+    if (!Token.isUnresolved(parameterArn)) {
+      const [, partition, , region] = parameterArn.split(":");
+      checkArnRegion(fail, "the parameter ARN", parameterArn, partition, region);
+    }
+    if (options.kmsKeyArn !== undefined) {
+      checkKmsKeyArn(
+        fail,
+        options.kmsKeyArn,
+        Token.isUnresolved(parameterArn) ? undefined : parameterArn.split(":")[3],
+      );
+    }
     return new ContainerSecret(parameterArn, parameterArn, `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`, () => ({
       action: ContainerReadAction.PARAMETER,
       resource: parameterArn,

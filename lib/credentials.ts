@@ -135,7 +135,7 @@ export class RegistryCredentials {
     options: RegistryCredentialsOptions,
     ambiguity?: string,
   ): RegistryCredentials {
-    if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
+    if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn, ref.region);
     if (options.registry !== undefined) checkRegistryHost(fail, "registry", options.registry);
     const partial =
       ref.kind !== SecretReferenceKind.COMPLETE_ARN

@@ -908,6 +908,59 @@ const addTo =
   (options: unknown, name: unknown = "web"): Case[2] =>
   (s) =>
     fargate(s).addContainer(js(name), js(options));
+const OTHER_REGION_KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const DUAL_STACK = "111122223333.dkr-ecr.eu-west-1.on.aws/app:1";
+CASES.push(
+  image(`app@md5:${"a".repeat(32)}`),
+  image(`app@sha256:${"a".repeat(40)}`),
+  image(`app@sha256:${"A".repeat(64)}`),
+  image("registry.example.com:0/app"),
+  image("registry.example.com:99999/app"),
+  [
+    "ECR dual-stack image with credentials",
+    `ContainerImage.fromRegistry(${JSON.stringify(DUAL_STACK)})`,
+    () => ContainerImage.fromRegistry(DUAL_STACK, { credentials: quay() }),
+  ],
+  [
+    "credentials for a registry on port 0",
+    C(SECRET_ARN),
+    () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "registry.example.com:0" }),
+  ],
+  secret("arn:aws-cn:secretsmanager:eu-west-1:111122223333:secret:x-AbCdEf"),
+  secret("arn:aws:secretsmanager:cn-north-1:111122223333:secret:x-AbCdEf"),
+  secret("arn:aws:secretsmanager:eu-west:111122223333:secret:x-AbCdEf"),
+  [
+    "a KMS key in another region than its secret",
+    C(SECRET_ARN),
+    () => RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { kmsKeyArn: OTHER_REGION_KEY }),
+  ],
+  [
+    "a KMS key whose region is not in its partition",
+    C(SECRET_ARN),
+    () =>
+      RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, {
+        kmsKeyArn: OTHER_REGION_KEY.replace("arn:aws:", "arn:aws-us-gov:"),
+      }),
+  ],
+  [
+    "a container secret's key in another region",
+    `ContainerSecret.fromSecretsManager(${JSON.stringify(SECRET_ARN)})`,
+    () => ContainerSecret.fromSecretsManager(SECRET_ARN, { kmsKeyArn: OTHER_REGION_KEY }),
+  ],
+  [
+    "a parameter ARN whose region is not in its partition",
+    'ContainerSecret.fromSsmParameterArn("arn:aws:ssm:us-gov-west-1:111122223333:parameter/x")',
+    () => ContainerSecret.fromSsmParameterArn("arn:aws:ssm:us-gov-west-1:111122223333:parameter/x"),
+  ],
+  [
+    "a parameter's key in another region",
+    'ContainerSecret.fromSsmParameterArn("arn:aws:ssm:eu-west-1:111122223333:parameter/x")',
+    () =>
+      ContainerSecret.fromSsmParameterArn("arn:aws:ssm:eu-west-1:111122223333:parameter/x", {
+        kmsKeyArn: OTHER_REGION_KEY,
+      }),
+  ],
+);
 CASES.push(
   ["a tag key with Terraform's template syntax", TASK, (s) => fargate(s, { tags: { "${team}": "a" } })],
   ["a tag value with a template directive", TASK, (s) => fargate(s, { tags: { team: "%{ if x }a%{ endif }" } })],
@@ -1085,7 +1138,7 @@ CASES.push(
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(348);
+    expect(CASES.length).toBe(363);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

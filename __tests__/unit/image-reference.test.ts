@@ -26,7 +26,12 @@ describe("ImageReference.parse", () => {
     ["app:", /"" is not a valid tag/],
     ["app:-x", /"-x" is not a valid tag/],
     [`app:${"t".repeat(129)}`, /not a valid tag/],
-    ["app@sha256:xyz", /"sha256:xyz" is not a valid digest/],
+    ["app@sha256:xyz", /"sha256:xyz" is not a digest registries serve/],
+    [`app@md5:${"a".repeat(32)}`, /is not a digest registries serve/],
+    [`app@sha256:${"a".repeat(40)}`, /is not a digest registries serve/],
+    [`app@sha256:${"A".repeat(64)}`, /is not a digest registries serve/],
+    ["registry.example.com:0/app", /is not a registry host|registry/],
+    ["registry.example.com:99999/app", /is not a registry host|registry/],
     ["-bad.example.com/app", /not a valid registry host/],
     ["quay.io/", /repository path component "" is invalid/],
     ["a//b", /repository path component "" is invalid/],
@@ -53,5 +58,9 @@ describe("ImageReference.parse", () => {
   test("recognises ECR hosts", () => {
     expect(ImageReference.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1").isEcr).toBe(true);
     expect(ImageReference.parse("public.ecr.aws/docker/library/busybox").isEcr).toBe(false);
+    // ECR's dual-stack hosts are ECR too: their images pull with IAM, never with registry credentials.
+    expect(ImageReference.parse("123456789012.dkr-ecr.eu-west-1.on.aws/app:1").isEcr).toBe(true);
+    expect(ImageReference.parse("123456789012.dkr-ecr-fips.us-east-1.on.aws/app:1").isEcr).toBe(true);
+    expect(ImageReference.parse(`app@sha512:${"b".repeat(128)}`).digest).toBe(`sha512:${"b".repeat(128)}`);
   });
 });

@@ -21,12 +21,21 @@ describe("registry hosts", () => {
     expect(isRegistryHost(host)).toBe(true);
   });
 
-  test.each(["https://quay.io", "quay.io/org", "-quay.io", "quay-.io", "quay..io", "", "quay.io:", "quay io"])(
-    "%p is not",
-    (host) => {
-      expect(isRegistryHost(host)).toBe(false);
-    },
-  );
+  test.each([
+    "registry.example.com:0",
+    "registry.example.com:65536",
+    "registry.example.com:99999",
+    "https://quay.io",
+    "quay.io/org",
+    "-quay.io",
+    "quay-.io",
+    "quay..io",
+    "",
+    "quay.io:",
+    "quay io",
+  ])("%p is not", (host) => {
+    expect(isRegistryHost(host)).toBe(false);
+  });
 
   test("checkRegistryHost refuses what is not a host, and capitals, which the ECS agent would never match", () => {
     const fail = failFor("Thing x");

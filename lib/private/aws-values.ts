@@ -131,3 +131,36 @@ export function checkUsername(fail: Fail, prop: string, username: string): void 
     throw fail(`${prop} is ${bytes} bytes, more than a Secrets Manager secret holds (65,536)`, fix);
   }
 }
+
+// Which partition a region's name puts it in (AWS General Reference, "Partitions"): China's regions start cn-,
+// GovCloud's us-gov-, the isolated ones us-iso-, us-isob-, eu-isoe- and us-isof-; every other region is in aws.
+const PARTITION_PREFIXES: Record<string, string> = {
+  "aws-cn": "cn-",
+  "aws-us-gov": "us-gov-",
+  "aws-iso": "us-iso-",
+  "aws-iso-b": "us-isob-",
+  "aws-iso-e": "eu-isoe-",
+  "aws-iso-f": "us-isof-",
+};
+const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
+/**
+ * A literal ARN's region has a region's shape and belongs to the ARN's partition. Whether the region exists is
+ * left to AWS on purpose: a list of regions here would refuse the next one AWS opens.
+ */
+export function checkArnRegion(fail: Fail, prop: string, arn: string, partition: string, region: string): void {
+  if (!REGION_NAME.test(region)) {
+    throw fail(`${prop} "${arn}" names "${region}", which is not a region name`, "use a region such as eu-west-1");
+  }
+  const expected = PARTITION_PREFIXES[partition];
+  const inPartition =
+    expected !== undefined
+      ? region.startsWith(expected)
+      : partition === "aws" && !Object.values(PARTITION_PREFIXES).some((p) => region.startsWith(p));
+  if (!inPartition) {
+    throw fail(
+      `${prop} "${arn}" puts region ${region} in partition ${partition}, which does not hold it`,
+      "copy the ARN from the console or the CLI, whose partition and region agree",
+    );
+  }
+}

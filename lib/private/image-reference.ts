@@ -4,8 +4,12 @@ import { authKeyForHost, DOCKER_HUB_HOSTS, isRegistryHost } from "./registry-hos
 // Grammar of github.com/distribution/reference, rewritten as anchored pieces so each failure can be named.
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-const ECR_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/;
+// The digests registries serve and pull by: OCI's registered algorithms, in lowercase hex of their exact length
+// (OCI image spec, "Digests"); Docker's grammar allows any algorithm, which no registry answers.
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+// ECR's registry hosts, IPv4 and dual-stack (ECR user guide, "Amazon ECR endpoints"), FIPS and China included.
+const ECR_HOST =
+  /^\d{12}\.(?:dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.[a-z0-9-]+\.(?:on\.aws|on\.amazonwebservices\.com\.cn))$/;
 const MAX_NAME_LENGTH = 255;
 
 /** A container image reference split into its parts, validated against the Docker reference grammar. */
@@ -33,7 +37,10 @@ export class ImageReference {
       digest = rest.slice(at + 1);
       rest = rest.slice(0, at);
       if (!DIGEST.test(digest)) {
-        throw bad(`"${digest}" is not a valid digest`, "use <algorithm>:<hex>, e.g. sha256: followed by 64 hex digits");
+        throw bad(
+          `"${digest}" is not a digest registries serve`,
+          "use sha256: and 64 lowercase hex digits (or sha512: and 128), as `docker inspect` prints it",
+        );
       }
     }
 

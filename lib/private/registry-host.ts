@@ -10,9 +10,13 @@ export const DOCKER_HUB_HOSTS = ["docker.io", "index.docker.io", "registry-1.doc
 const DOMAIN_LABEL = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
 const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?$`);
 
-/** True for a registry host as Docker writes it: a DNS name or bracketed IPv6 address, with an optional port. */
+/**
+ * True for a registry host as Docker writes it: a DNS name or bracketed IPv6 address, with an optional TCP port
+ * (1 to 65535).
+ */
 export function isRegistryHost(value: string): boolean {
-  return DOMAIN.test(value);
+  const port = /:(\d+)$/.exec(value)?.[1];
+  return DOMAIN.test(value) && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
 }
 
 /** Checks a literal registry host given as prop `prop`; a Terraform reference passes unchecked. */

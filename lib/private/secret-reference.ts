@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { Token } from "cdktf";
-import { arnRegion } from "./aws-values";
+import { arnRegion, checkArnRegion } from "./aws-values";
 import { Fail } from "./fail";
 import { SecretGrant } from "./policy-documents";
 import { accountOf, partitionOf, regionOf } from "./stack-context";
@@ -27,7 +27,7 @@ const ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):([a-z0-9-]+):([a-z0-9-]
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 // Secrets Manager appends "-" and six characters; AWS advises against names that end like that for this reason.
 const SUFFIX = /-[A-Za-z0-9]{6}$/;
-const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 const ARN_SHAPE = "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>";
 
 /** True when a literal secret ARN ends the way Secrets Manager's suffix does (it may still be part of the name). */
@@ -46,7 +46,7 @@ export function checkSecretArn(fail: Fail, value: string): string | undefined {
       "pass the secret's complete ARN from the Secrets Manager console or `aws secretsmanager describe-secret`, or use RegistryCredentials.fromSecretName for a name",
     );
   }
-  const [, , service, region, account, resource] = arn;
+  const [, partition, service, region, account, resource] = arn;
   if (service !== "secretsmanager") {
     const hint =
       service === "ssm" ? "; ECS repository credentials must live in Secrets Manager, not Parameter Store" : "";
@@ -58,6 +58,7 @@ export function checkSecretArn(fail: Fail, value: string): string | undefined {
   if (!region || !account || !resource.startsWith("secret:") || !SECRET_NAME.test(resource.slice("secret:".length))) {
     throw fail(`"${value}" is not a secret ARN`, `use ${ARN_SHAPE}`);
   }
+  checkArnRegion(fail, "the secret ARN", value, partition, region);
   return region;
 }
 
@@ -77,14 +78,29 @@ export function checkSecretName(fail: Fail, value: string): void {
   }
 }
 
-/** Validates a customer-managed KMS key ARN. */
-export function checkKmsKeyArn(fail: Fail, value: string): void {
-  if (Token.isUnresolved(value) || KMS_KEY_ARN.test(value)) return;
-  const hint = /:alias\//.test(value) ? "an alias cannot be granted kms:Decrypt; " : "";
-  throw fail(
-    `kmsKeyArn "${value}" is not a KMS key ARN`,
-    `${hint}pass the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id>`,
-  );
+/**
+ * Validates a customer-managed KMS key ARN; with `dataRegion`, the region of the secret or parameter it encrypts
+ * (when that is a literal too), the key must be in that region: Secrets Manager and Parameter Store encrypt only
+ * with keys of their own region.
+ */
+export function checkKmsKeyArn(fail: Fail, value: string, dataRegion?: string): void {
+  if (Token.isUnresolved(value)) return;
+  const key = KMS_KEY_ARN.exec(value);
+  if (!key) {
+    const hint = /:alias\//.test(value) ? "an alias cannot be granted kms:Decrypt; " : "";
+    throw fail(
+      `kmsKeyArn "${value}" is not a KMS key ARN`,
+      `${hint}pass the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id>`,
+    );
+  }
+  const [, partition, region] = key;
+  checkArnRegion(fail, "kmsKeyArn", value, partition, region);
+  if (dataRegion !== undefined && !Token.isUnresolved(dataRegion) && dataRegion !== region) {
+    throw fail(
+      `kmsKeyArn is in ${region} but what it encrypts is in ${dataRegion}`,
+      `give the key in ${dataRegion} that encrypts it (Secrets Manager and Parameter Store use keys of their own region)`,
+    );
+  }
 }
 
 /**
