@@ -99,6 +99,24 @@ describe("batch.JobDefinition", () => {
     expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(1);
   });
 
+  test("a Fargate platform version Fargate does not list is warned, not refused: AWS adds versions", () => {
+    const stack = testStack();
+    const job = new batch.JobDefinition(stack, "Job", {
+      platform: batch.Platform.FARGATE,
+      image: ContainerImage.fromRegistry("busybox"),
+      fargatePlatformVersion: "1.5.0",
+    });
+    expect(job.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
+      'batch.JobDefinition test/Job: fargatePlatformVersion "1.5.0" is not one Fargate lists (1.3.0, 1.4.0); the job definition fails at deploy if it does not exist. Fix: use "LATEST" or a listed version, unless AWS has added this one since.',
+    ]);
+    const listed = new batch.JobDefinition(stack, "Listed", {
+      platform: batch.Platform.FARGATE,
+      image: ContainerImage.fromRegistry("busybox"),
+      fargatePlatformVersion: "1.4.0",
+    });
+    expect(listed.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+  });
+
   test("sourceAccountCondition limits the created execution role's trust to the stack's account", () => {
     const stack = testStack();
     new batch.JobDefinition(stack, "Job", {

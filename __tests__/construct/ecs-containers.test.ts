@@ -307,3 +307,40 @@ describe("ecs.TaskDefinition containers: what a real service needs", () => {
     expect(resourcesOf(stack, "aws_iam_role_policy")[0].role).toBe(ref(stack, role.name));
   });
 });
+
+describe("ecs.TaskDefinition: what ECS refuses of the containers together, at synth", () => {
+  test("containers whose cpu adds up to more than the task's", () => {
+    const stack = testStack();
+    const task = fargate(stack, { cpu: 512, memoryMiB: 1024 });
+    task.addContainer("a", { image: nginx, cpu: 256 });
+    task.addContainer("b", { image: nginx, cpu: 512, essential: false });
+    expect(synthErrors(stack)).toContain(
+      "ecs.TaskDefinition test/Task: the containers' cpu adds up to 768, more than the task's 512. Fix: lower the containers' cpu or raise the task's.",
+    );
+  });
+
+  test("memory reservations adding up to more than the task's memory", () => {
+    const stack = testStack();
+    const task = fargate(stack, { cpu: 512, memoryMiB: 1024 });
+    task.addContainer("a", { image: nginx, memoryReservationMiB: 600 });
+    task.addContainer("b", { image: nginx, memoryReservationMiB: 600, essential: false });
+    expect(synthErrors(stack)).toContain("the containers reserve 1200 MiB together, more than the task's 1024 MiB");
+  });
+
+  test("container definitions over ECS's 64 KiB", () => {
+    const stack = testStack();
+    const task = fargate(stack);
+    task.addContainer("a", { image: nginx, environment: { BIG: "x".repeat(70_000) } });
+    expect(synthErrors(stack)).toMatch(
+      /the container definitions are \d+ bytes, over the 65536 a task definition may hold/,
+    );
+  });
+
+  test("sums with a reference in them are left to ECS; within the limits nothing is said", () => {
+    const stack = testStack();
+    const task = fargate(stack, { cpu: 512, memoryMiB: 1024 });
+    task.addContainer("a", { image: nginx, cpu: new TerraformVariable(stack, "cpu", { type: "number" }).numberValue });
+    task.addContainer("b", { image: nginx, cpu: 512, memoryReservationMiB: 1024, essential: false });
+    expect(synthErrors(stack)).toBe("");
+  });
+});

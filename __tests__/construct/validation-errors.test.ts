@@ -961,6 +961,63 @@ CASES.push(
       }),
   ],
 );
+const bridgeTask = (s: TerraformStack, networkMode: ecs.NetworkMode) =>
+  new ecs.TaskDefinition(s, "Task", {
+    family: "app",
+    compatibility: ecs.Compatibility.EC2,
+    networkMode,
+    memoryMiB: 512,
+  });
+CASES.push(
+  [
+    "a bridge host port the instance reserves (SSH)",
+    TASK,
+    (s) =>
+      bridgeTask(s, ecs.NetworkMode.BRIDGE).addContainer("web", {
+        image: nginxImage(),
+        portMappings: [{ containerPort: 80, hostPort: 22 }],
+      }),
+  ],
+  [
+    "a host-mode port the ECS agent reserves",
+    TASK,
+    (s) =>
+      bridgeTask(s, ecs.NetworkMode.HOST).addContainer("web", {
+        image: nginxImage(),
+        portMappings: [{ containerPort: 51678 }],
+      }),
+  ],
+  [
+    "a Docker daemon port as a bridge host port",
+    TASK,
+    (s) =>
+      bridgeTask(s, ecs.NetworkMode.BRIDGE).addContainer("web", {
+        image: nginxImage(),
+        portMappings: [{ containerPort: 80, hostPort: 2375 }],
+      }),
+  ],
+  ceCase("an empty security-group list", { securityGroupIds: [] }),
+  [
+    "an EC2 capacity with no security groups",
+    "ecs.AsgCapacityProvider test/A",
+    (s) =>
+      new ecs.AsgCapacityProvider(s, "A", {
+        registryCredentials: [quay()],
+        clusterName: "apps",
+        instanceType: "t3.medium",
+        ...network,
+        securityGroupIds: [],
+      }),
+  ],
+  [
+    "the same compute environment twice in a queue",
+    "batch.JobQueue test/Q",
+    (s) => {
+      const one = ce(s, {});
+      return new batch.JobQueue(s, "Q", { computeEnvironments: [one, one] });
+    },
+  ],
+);
 CASES.push(
   ["a tag key with Terraform's template syntax", TASK, (s) => fargate(s, { tags: { "${team}": "a" } })],
   ["a tag value with a template directive", TASK, (s) => fargate(s, { tags: { team: "%{ if x }a%{ endif }" } })],
@@ -1138,7 +1195,7 @@ CASES.push(
 describe(`every error a user can cause is a ValidationError naming its source and the fix (${CASES.length} bad inputs)`, () => {
   test("the catalogue holds at least 100 bad inputs", () => {
     // The README states this figure.
-    expect(CASES.length).toBe(363);
+    expect(CASES.length).toBe(369);
     expect(new Set(CASES.map((c) => c[0])).size).toBe(CASES.length);
   });
 

@@ -8,7 +8,13 @@ import { RegistryCredentials } from "../credentials";
 import { constructFail } from "../private/fail";
 import { checkNumber, checkOrder } from "../private/numbers";
 import { checkName } from "../private/names";
-import { checkAmiId, checkInstanceTypes, checkResourceIds, checkSubnetIds, checkTags } from "../private/aws-values";
+import {
+  checkAmiId,
+  checkInstanceTypes,
+  checkSecurityGroupIds,
+  checkSubnetIds,
+  checkTags,
+} from "../private/aws-values";
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import type { UserDataPart } from "../user-data-part";
@@ -154,7 +160,7 @@ export class ComputeEnvironment extends Construct {
       withoutCredentials: "pass at least one RegistryCredentials (or use a plain aws_batch_compute_environment)",
     });
     checkSubnetIds(fail, props.subnetIds);
-    checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
+    checkSecurityGroupIds(fail, props.securityGroupIds);
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
     if (props.instanceTypes !== undefined) checkInstanceTypes(fail, "instanceTypes", props.instanceTypes);
     checkTags(fail, props.tags);

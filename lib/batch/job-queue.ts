@@ -54,6 +54,13 @@ export class JobQueue extends Construct {
     if (count < 1 || count > 3) {
       throw fail(`${count} compute environments were given`, "give one to three; Batch allows at most three per queue");
     }
+    const first = props.computeEnvironments.findIndex((ce, i) => props.computeEnvironments.indexOf(ce) !== i);
+    if (first >= 0) {
+      throw fail(
+        `computeEnvironments[${first}] is the same compute environment as an earlier entry`,
+        "list each compute environment once; Batch refuses a queue that names one twice",
+      );
+    }
     const priority = props.priority ?? 1;
     checkNumber(fail, "priority", priority, { min: 0, max: 1000 });
     this.resource = new BatchJobQueue(this, "Resource", {

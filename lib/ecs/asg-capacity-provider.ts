@@ -10,7 +10,7 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { RegistryCredentials } from "../credentials";
 import { CpuArchitecture } from "../task-platform";
 import type { UserDataPart } from "../user-data-part";
-import { checkAmiId, checkInstanceType, checkResourceIds, checkSubnetIds, checkTags } from "../private/aws-values";
+import { checkAmiId, checkInstanceType, checkSecurityGroupIds, checkSubnetIds, checkTags } from "../private/aws-values";
 import { constructFail } from "../private/fail";
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { checkName, defaultName } from "../private/names";
@@ -128,7 +128,7 @@ export class AsgCapacityProvider extends Construct {
     checkInput(fail, "props", props, "ecs.AsgCapacityProviderProps");
     checkInstanceType(fail, "instanceType", props.instanceType);
     checkSubnetIds(fail, props.subnetIds);
-    checkResourceIds(fail, "securityGroupIds", props.securityGroupIds, "sg");
+    checkSecurityGroupIds(fail, props.securityGroupIds);
     if (props.imageId !== undefined) checkAmiId(fail, "imageId", props.imageId);
     checkTags(fail, props.tags);
     if (props.tags?.[ECS_MANAGED_TAG] !== undefined)

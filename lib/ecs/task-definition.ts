@@ -21,6 +21,14 @@ import type { PortMapping } from "./port-mapping";
 import { OperatingSystemFamily, PlacementConstraint, ProxyConfiguration } from "./task-settings";
 import { checkInput } from "../private/boundary";
 
+/** ECS's quota on a task definition's size (Amazon ECS service quotas: "Task definition size", 64 KiB). */
+const TASK_DEFINITION_LIMIT = 64 * 1024;
+/** A reference filled in at apply is counted at this many bytes, a long ARN's. */
+const REFERENCE_BYTES = 200;
+// The host ports a container instance reserves by default (RegisterContainerInstance, "reservedPorts"): SSH,
+// Docker's daemon, and the ECS agent's introspection and credential endpoints.
+const RESERVED_HOST_PORTS = [22, 2375, 2376, 51678, 51679, 51680];
+
 /** Where the task runs. */
 export enum Compatibility {
   /** Serverless; private-registry credentials need platform version 1.2.0 or later (any current version). */
@@ -163,6 +171,7 @@ export class TaskDefinition extends Construct {
   private readonly volumeNames: Set<string>;
   private readonly containers: Record<string, unknown>[] = [];
   private readonly graph: ContainerGraph;
+  private readonly sizes: { label: string; cpu?: number; memoryReservationMiB?: number }[] = [];
   private readonly fail: Fail;
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
@@ -237,7 +246,7 @@ export class TaskDefinition extends Construct {
     const proxy = props.proxyConfiguration?.containerName;
     this.node.addValidation({
       validate: () => {
-        const problems = this.graph.problems();
+        const problems = [...this.graph.problems(), ...this.sizeProblems(cpu)];
         if (proxy !== undefined && this.containers.length > 0 && !this.graph.has(proxy))
           problems.push(
             this.fail(
@@ -302,7 +311,51 @@ export class TaskDefinition extends Construct {
     const container = bindContainer(host, label, options, { name, essential: options.essential ?? true });
     this.graph.add(name, container);
     this.containers.push(container);
+    this.sizes.push({ label, cpu: options.cpu, memoryReservationMiB });
     this.resource.containerDefinitions = jsonDocument(this.containers);
+  }
+
+  /**
+   * What ECS refuses of the containers together (RegisterTaskDefinition): their cpu adding up to more than the
+   * task's, their memory reservations to more than the task's memory, and a document over the 64 KiB a task
+   * definition may hold. Sums are checked when every term is a literal.
+   */
+  private sizeProblems(cpu: number | undefined): string[] {
+    const problems: string[] = [];
+    const sum = (values: (number | undefined)[]) =>
+      values.every((v) => v === undefined || isLiteralNumber(v))
+        ? values.reduce<number>((t, v) => t + (v ?? 0), 0)
+        : undefined;
+    const cpus = sum(this.sizes.map((s) => s.cpu));
+    if (isLiteralNumber(cpu) && cpus !== undefined && cpus > cpu) {
+      problems.push(
+        this.fail(
+          `the containers' cpu adds up to ${cpus}, more than the task's ${cpu}`,
+          "lower the containers' cpu or raise the task's",
+        ).message,
+      );
+    }
+    const reserved = sum(this.sizes.map((s) => s.memoryReservationMiB));
+    if (isLiteralNumber(this.memoryMiB) && reserved !== undefined && reserved > this.memoryMiB) {
+      problems.push(
+        this.fail(
+          `the containers reserve ${reserved} MiB together, more than the task's ${this.memoryMiB} MiB`,
+          "lower their memoryReservationMiB or raise the task's memoryMiB",
+        ).message,
+      );
+    }
+    // A reference is filled in by Terraform: counted at the length of a long ARN.
+    const text = JSON.stringify(this.containers).replace(/\$\{TfToken\[[^\]]+\]\}/g, "x".repeat(REFERENCE_BYTES));
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (bytes > TASK_DEFINITION_LIMIT) {
+      problems.push(
+        this.fail(
+          `the container definitions are ${bytes} bytes, over the ${TASK_DEFINITION_LIMIT} a task definition may hold`,
+          "move large values (long commands, environment) into environment files, parameters or secrets",
+        ).message,
+      );
+    }
+    return problems;
   }
 
   private checkFargate(props: TaskDefinitionProps, cpu: number, memory: number): void {
@@ -372,6 +425,16 @@ export class TaskDefinition extends Construct {
     if (this.networkMode === NetworkMode.NONE)
       throw fail(`${label} maps ports, but networkMode is none`, "remove portMappings, or choose a network mode");
     const samePort = this.networkMode === NetworkMode.AWS_VPC || this.networkMode === NetworkMode.HOST;
+    // On an EC2 instance's own network (host, or a bridge's host port) those ports are the instance's.
+    const hostPort = this.networkMode === NetworkMode.HOST ? (port.hostPort ?? port.containerPort) : port.hostPort;
+    const onInstance =
+      !this.fargate && (this.networkMode === NetworkMode.HOST || this.networkMode === NetworkMode.BRIDGE);
+    if (onInstance && isLiteralNumber(hostPort) && RESERVED_HOST_PORTS.includes(hostPort)) {
+      throw fail(
+        `${label} maps host port ${hostPort}, which container instances reserve (${RESERVED_HOST_PORTS.join(", ")})`,
+        "choose another host port, or leave hostPort unset in bridge mode for a dynamic one",
+      );
+    }
     if (
       samePort &&
       port.hostPort !== undefined &&

@@ -84,6 +84,13 @@ export function checkSubnetIds(fail: Fail, ids: string[]): void {
   checkResourceIds(fail, "subnetIds", ids, "subnet");
 }
 
+/** The security groups of a fleet or a Fargate job: group ids, and at least one when the list is a literal. */
+export function checkSecurityGroupIds(fail: Fail, ids: string[]): void {
+  if (!Token.isUnresolved(ids) && ids.length === 0)
+    throw fail("securityGroupIds is empty", "pass the security groups instances get, at least one");
+  checkResourceIds(fail, "securityGroupIds", ids, "sg");
+}
+
 /** One EC2 instance type, as a launch template takes it: a family and a size, not a family alone. */
 export function checkInstanceType(fail: Fail, prop: string, type: string): void {
   if (!Token.isUnresolved(type) && !EC2_INSTANCE_TYPE.test(type)) {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Annotations, Token } from "cdktf";
 import type { BatchJobDefinitionConfig } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { Platform, type JobDefinitionBaseProps } from "../batch/job-options";
 import type { IRole } from "../role";
@@ -29,7 +29,7 @@ export function bindJobBase(scope: Construct, fail: Fail, props: JobDefinitionBa
   const fargate = props.platform === Platform.FARGATE;
   checkName(fail, "name", name, 128);
   checkTags(fail, props.tags);
-  if (fargate) checkPlatformVersion(fail, props.fargatePlatformVersion ?? "LATEST");
+  if (fargate) checkPlatformVersion(scope, fail, props.fargatePlatformVersion ?? "LATEST");
   else {
     const fargateOnly = (
       ["fargatePlatformVersion", "assignPublicIp", "ephemeralStorageGiB", "cpuArchitecture"] as const
@@ -129,7 +129,10 @@ export function jobResourceArgs(
   };
 }
 
-function checkPlatformVersion(fail: Fail, version: string): void {
+// The Linux platform versions Fargate lists (AWS Fargate user guide, "Linux platform versions", checked 2026-11).
+const FARGATE_PLATFORM_VERSIONS = ["1.3.0", "1.4.0"];
+
+function checkPlatformVersion(scope: Construct, fail: Fail, version: string): void {
   if (version === "LATEST" || Token.isUnresolved(version)) return;
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
   const ok = match && (Number(match[1]) > 1 || (Number(match[1]) === 1 && Number(match[2]) >= 2));
@@ -137,6 +140,15 @@ function checkPlatformVersion(fail: Fail, version: string): void {
     throw fail(
       `fargatePlatformVersion "${version}" cannot pull with registry credentials (needs 1.2.0 or later)`,
       'use "LATEST" or a version such as "1.4.0"',
+    );
+  }
+  // A warning, not an error: AWS adds platform versions, and a list here would refuse the next one.
+  if (!FARGATE_PLATFORM_VERSIONS.includes(version)) {
+    Annotations.of(scope).addWarning(
+      fail(
+        `fargatePlatformVersion "${version}" is not one Fargate lists (${FARGATE_PLATFORM_VERSIONS.join(", ")}); the job definition fails at deploy if it does not exist`,
+        'use "LATEST" or a listed version, unless AWS has added this one since',
+      ).message,
     );
   }
 }
