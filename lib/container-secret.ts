@@ -8,6 +8,7 @@ import { ContainerReadAction, ContainerReadGrant } from "./private/policy-docume
 import { checkKmsKeyArn, checkSecretArn, endsLikeSuffix } from "./private/secret-reference";
 import { accountOf, partitionOf, regionOf } from "./private/stack-context";
 import { checkInput } from "./private/boundary";
+import { attachPlanChecks } from "./private/plan-checks";
 
 /** Options of `ContainerSecret.fromSecretsManager`. */
 export interface SecretsManagerSecretOptions {
@@ -82,7 +83,7 @@ export class ContainerSecret {
     if (kmsKeyArn !== undefined) checkKmsKeyArn(fail, kmsKeyArn, region);
     const pick = field !== undefined || versionStage !== undefined || versionId !== undefined;
     const valueFrom = pick ? `${secretArn}:${field ?? ""}:${versionStage ?? ""}:${versionId ?? ""}` : secretArn;
-    return new ContainerSecret(valueFrom, secretArn, `sm|${secretArn}|${kmsKeyArn ?? ""}`, () => ({
+    return new ContainerSecret(fail, valueFrom, secretArn, `sm|${secretArn}|${kmsKeyArn ?? ""}`, () => ({
       action: ContainerReadAction.SECRET,
       resource: secretArn,
       kms: kmsKeyArn === undefined ? undefined : { keyArn: kmsKeyArn, region: arnRegion(secretArn) },
@@ -109,7 +110,7 @@ export class ContainerSecret {
     }
     if (options.kmsKeyArn !== undefined) checkKmsKeyArn(fail, options.kmsKeyArn);
     const path = Token.isUnresolved(name) ? Fn.trimprefix(name, "/") : name.replace(/^\//, "");
-    return new ContainerSecret(name, undefined, `ssm|${name}|${options.kmsKeyArn ?? ""}`, (scope) => {
+    return new ContainerSecret(fail, name, undefined, `ssm|${name}|${options.kmsKeyArn ?? ""}`, (scope) => {
       const region = regionOf(scope);
       return {
         action: ContainerReadAction.PARAMETER,
@@ -144,14 +145,23 @@ export class ContainerSecret {
         Token.isUnresolved(parameterArn) ? undefined : parameterArn.split(":")[3],
       );
     }
-    return new ContainerSecret(parameterArn, parameterArn, `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`, () => ({
-      action: ContainerReadAction.PARAMETER,
-      resource: parameterArn,
-      kms: options.kmsKeyArn === undefined ? undefined : { keyArn: options.kmsKeyArn, region: arnRegion(parameterArn) },
-    }));
+    return new ContainerSecret(
+      fail,
+      parameterArn,
+      parameterArn,
+      `ssm|${parameterArn}|${options.kmsKeyArn ?? ""}`,
+      () => ({
+        action: ContainerReadAction.PARAMETER,
+        resource: parameterArn,
+        kms:
+          options.kmsKeyArn === undefined ? undefined : { keyArn: options.kmsKeyArn, region: arnRegion(parameterArn) },
+      }),
+    );
   }
 
   private constructor(
+    /** The factory's error builder: what it could not check at synth waits on it for the grant's policy. */
+    private readonly fail: Fail,
     /** What the container definition's `valueFrom` gets. */
     public readonly valueFrom: string,
     /** @internal The secret's or parameter's ARN; undefined for a parameter given by name. */
@@ -167,7 +177,7 @@ export class ContainerSecret {
    */
   public grantRead(role: IRole): void {
     checkInput(failFor("ContainerSecret.grantRead"), "role", role, "IRole");
-    grantContainerRead(role, this.key, this.grant);
+    attachPlanChecks(this.fail, grantContainerRead(role, this.key, this.grant));
   }
 }
 

@@ -16,6 +16,7 @@ import {
   SecretReferenceKind,
 } from "./private/secret-reference";
 import { checkInput } from "./private/boundary";
+import { attachPlanChecks } from "./private/plan-checks";
 
 /** The inline policy through which a role reads registry secrets (its id keeps existing Terraform addresses). */
 const SECRET_READ: RolePolicyKind<SecretGrant> = {
@@ -141,7 +142,7 @@ export class RegistryCredentials {
       ref.kind !== SecretReferenceKind.COMPLETE_ARN
         ? `registry credentials "${ref.value}" are not a complete secret ARN: IAM is granted "<arn>-??????", which works in this account, but ECS and Batch need the complete ARN (with its 6-character suffix) to read a secret from another account. Pass the complete ARN to avoid ResourceInitializationError ... AccessDeniedException at run time`
         : undefined;
-    return new RegistryCredentials(ref, options.kmsKeyArn, options.registry, ambiguity ?? partial);
+    return new RegistryCredentials(ref, options.kmsKeyArn, options.registry, ambiguity ?? partial, fail);
   }
 
   /** The secret ARN (or name) as given; this is what `repositoryCredentials.credentialsParameter` receives. */
@@ -154,6 +155,8 @@ export class RegistryCredentials {
     /** The registry host these credentials are for, if declared. */
     public readonly registry: string | undefined,
     private readonly warning: string | undefined,
+    /** The factory's error builder: what it could not check at synth waits on it for the grant's policy. */
+    private readonly fail: Fail,
   ) {
     this.secretArn = reference.value;
   }
@@ -179,6 +182,8 @@ export class RegistryCredentials {
     );
     const warning = this.warning;
     if (warning && !scope.node.metadata.some((m) => m.data === warning)) Annotations.of(scope).addWarning(warning);
+    // The policy is what a malformed ARN breaks first, so a reference's plan checks go there.
+    attachPlanChecks(this.fail, policy);
     return policy;
   }
 

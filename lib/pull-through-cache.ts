@@ -35,6 +35,7 @@ import { checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./p
 import { checkUsername } from "./private/aws-values";
 import { UpstreamRegistry } from "./upstream-registry";
 import { checkInput } from "./private/boundary";
+import { attachPlanChecks } from "./private/plan-checks";
 
 /** One upstream of a `PullThroughCache`, with the credentials ECR uses to pull from it. */
 export interface CacheUpstream {
@@ -237,6 +238,7 @@ export class PullThroughCache extends Construct {
           }),
         }),
     );
+    attachPlanChecks(fail, this.rules[0]);
   }
 
   /**

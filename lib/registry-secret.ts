@@ -13,6 +13,7 @@ import {
   createWriteOnlySecret,
 } from "./private/write-only-secret";
 import { checkInput } from "./private/boundary";
+import { attachPlanChecks } from "./private/plan-checks";
 
 /** Props of `RegistrySecret`. */
 export interface RegistrySecretProps {
@@ -101,5 +102,6 @@ export class RegistrySecret extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       registry: props.registry,
     });
+    attachPlanChecks(fail, this.secret);
   }
 }

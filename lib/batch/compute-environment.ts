@@ -19,6 +19,7 @@ import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import type { UserDataPart } from "../user-data-part";
 import { checkInput } from "../private/boundary";
+import { attachPlanChecks } from "../private/plan-checks";
 
 /** How Batch picks instance types. */
 export enum AllocationStrategy {
@@ -233,6 +234,7 @@ export class ComputeEnvironment extends Construct {
       updatePolicy: { jobExecutionTimeoutMinutes: props.updateTimeoutMinutes ?? 30, terminateJobsOnUpdate: false },
       tags: props.tags,
     });
+    attachPlanChecks(fail, this.resource);
   }
 
   /** The compute environment's ARN. */

@@ -13,6 +13,7 @@ import { jsonDocument } from "../private/json-document";
 import { checkNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps } from "./job-options";
 import { checkInput } from "../private/boundary";
+import { attachPlanChecks } from "../private/plan-checks";
 
 /** Props of `batch.JobDefinition`: the job's settings and its one container's. */
 export interface JobDefinitionProps extends JobDefinitionBaseProps, ContainerBaseOptions {
@@ -91,6 +92,7 @@ export class JobDefinition extends Construct {
       type: "container",
       containerProperties: jsonDocument(containerProperties),
     });
+    attachPlanChecks(this.fail, this.resource);
   }
 
   /** The job definition's ARN, with revision. */

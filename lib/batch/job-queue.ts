@@ -5,6 +5,7 @@ import { checkName, defaultName } from "../private/names";
 import { checkNumber } from "../private/numbers";
 import { checkTags } from "../private/aws-values";
 import { checkInput } from "../private/boundary";
+import { attachPlanChecks } from "../private/plan-checks";
 
 /** Anything with a compute environment ARN: a `batch.ComputeEnvironment`, or `{ arn }` for one made elsewhere. */
 export interface ComputeEnvironmentRef {
@@ -71,6 +72,7 @@ export class JobQueue extends Construct {
       computeEnvironmentOrder: props.computeEnvironments.map((ce, order) => ({ order, computeEnvironment: ce.arn })),
       tags: props.tags,
     });
+    attachPlanChecks(fail, this.resource);
   }
 
   /** The job queue's ARN. */

@@ -14,6 +14,7 @@ import { jsonDocument } from "../private/json-document";
 import { checkNumber, isLiteralNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps, TaskContainerOptions } from "./job-options";
 import { checkInput } from "../private/boundary";
+import { attachPlanChecks } from "../private/plan-checks";
 
 /** Props of `batch.MultiContainerJobDefinition`. */
 export interface MultiContainerJobDefinitionProps extends JobDefinitionBaseProps {
@@ -90,6 +91,7 @@ export class MultiContainerJobDefinition extends Construct {
         return problems;
       },
     });
+    attachPlanChecks(this.fail, this.resource);
   }
 
   /**
@@ -124,6 +126,7 @@ export class MultiContainerJobDefinition extends Construct {
     this.containers.push(container);
     this.sizes.push({ vcpus, memoryMiB });
     this.resource.ecsProperties = jsonDocument({ taskProperties: [this.taskMembers()] });
+    attachPlanChecks(this.fail, this.resource);
   }
 
   /** The job definition's ARN, with revision. */

@@ -16,6 +16,7 @@ import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../
 import { checkName, defaultName } from "../private/names";
 import { checkNumber, checkOrder } from "../private/numbers";
 import { checkInput } from "../private/boundary";
+import { attachPlanChecks } from "../private/plan-checks";
 
 /** The public SSM parameters of the latest ECS-optimized Amazon Linux 2023 AMIs, per architecture (AWS's ECS guide). */
 const AMI_PARAMETERS: Record<CpuArchitecture, string> = {
@@ -224,6 +225,7 @@ export class AsgCapacityProvider extends Construct {
         defaultCapacityProviderStrategy: [{ capacityProvider: this.resource.name, weight: 1, base: 0 }],
       });
     }
+    attachPlanChecks(fail, this.autoScalingGroup);
   }
 
   /**

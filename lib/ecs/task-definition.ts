@@ -20,6 +20,7 @@ import type { ContainerOptions } from "./container-options";
 import type { PortMapping } from "./port-mapping";
 import { OperatingSystemFamily, PlacementConstraint, ProxyConfiguration } from "./task-settings";
 import { checkInput } from "../private/boundary";
+import { attachPlanChecks } from "../private/plan-checks";
 
 /** ECS's quota on a task definition's size (Amazon ECS service quotas: "Task definition size", 64 KiB). */
 const TASK_DEFINITION_LIMIT = 64 * 1024;
@@ -257,6 +258,7 @@ export class TaskDefinition extends Construct {
         return problems;
       },
     });
+    attachPlanChecks(this.fail, this.resource);
   }
 
   /** The task definition's ARN, with revision. */
@@ -313,6 +315,7 @@ export class TaskDefinition extends Construct {
     this.containers.push(container);
     this.sizes.push({ label, cpu: options.cpu, memoryReservationMiB });
     this.resource.containerDefinitions = jsonDocument(this.containers);
+    attachPlanChecks(this.fail, this.resource);
   }
 
   /**

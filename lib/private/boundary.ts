@@ -74,7 +74,19 @@ function walk(spec: Assembly, fail: Fail, prop: string, value: unknown, ref: Typ
     if (optional) return;
     throw fail(`${prop} is missing`, `give ${prop}, ${typeName(spec, ref)}`);
   }
-  if (Token.isUnresolved(value)) return;
+  if (Token.isUnresolved(value)) {
+    // An enum value from a reference: checked against the enum at plan.
+    const type = ref.fqn === undefined ? undefined : spec.types[ref.fqn];
+    if (type?.kind === "enum")
+      checkEnum(
+        fail,
+        prop,
+        value as string,
+        enumObject(spec, ref.fqn!) as Record<string, string>,
+        localName(spec, ref.fqn!),
+      );
+    return;
+  }
   const refuse = () =>
     fail(`${prop} is ${valueName(value)}, not ${typeName(spec, ref)}`, `give ${prop} as ${typeName(spec, ref)}`);
   if (ref.primitive !== undefined) {

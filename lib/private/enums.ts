@@ -1,5 +1,6 @@
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Fail } from "./fail";
+import { checkAtPlan } from "./plan-checks";
 
 /**
  * The one enum check: a literal must be one of the enum's values. TypeScript's types hold this for TypeScript
@@ -25,11 +26,20 @@ export function checkEnum<T extends string>(
   if (typeof value === "string" && Token.isUnresolved(value)) {
     if (literal)
       throw fail(`${prop} is a Terraform reference, but it decides what is created at synth`, `give one of ${choices}`);
+    checkAtPlan(
+      fail,
+      value,
+      Fn.contains(Object.values(values), value),
+      `${prop} is not ${article(enumName)} ${enumName}`,
+      `give one of ${choices}`,
+    );
     return;
   }
   const allowed: unknown[] = Object.values(values);
   if (!allowed.includes(value)) {
     const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-    throw fail(`${prop} ${shown} is not a ${enumName}`, `give one of ${choices}`);
+    throw fail(`${prop} ${shown} is not ${article(enumName)} ${enumName}`, `give one of ${choices}`);
   }
 }
+
+const article = (name: string) => (/^[AEIOUaeiou]/.test(name) ? "an" : "a");

@@ -1,5 +1,6 @@
-import { Token } from "cdktf";
+import { Fn, Op, Token } from "cdktf";
 import { Fail } from "./fail";
+import { checkAtPlan } from "./plan-checks";
 
 /** The bounds of a number a prop takes; both inclusive. */
 export interface NumberRange {
@@ -12,11 +13,12 @@ export interface NumberRange {
 }
 
 /**
- * The one number check: a literal must be finite, whole unless `fractional`, and within the range; undefined and
- * Terraform references (a number token is a huge negative literal, so it is tested before anything else) pass.
+ * The one number check: a literal must be finite, whole unless `fractional`, and within the range; undefined
+ * passes. A Terraform reference (a number token is a huge negative literal, so it is tested before anything else)
+ * is checked against the same range at plan (`checkAtPlan`).
  */
 export function checkNumber(fail: Fail, prop: string, value: number | undefined, range: NumberRange = {}): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+  if (value === undefined) return;
   const { min, max, fractional } = range;
   const bounds =
     min !== undefined && max !== undefined
@@ -28,6 +30,12 @@ export function checkNumber(fail: Fail, prop: string, value: number | undefined,
           : "";
   const kind = fractional ? "number" : "whole number";
   const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}${range.or ? `, ${range.or}` : ""}`;
+  if (Token.isUnresolved(value)) {
+    // The same range, checked by Terraform once the reference is known (`or` values are the literal checks' own).
+    if (range.or === undefined)
+      checkAtPlan(fail, value, numberCondition(value, range), `${prop} is out of range`, want);
+    return;
+  }
   if (typeof value !== "number" || !Number.isFinite(value))
     throw fail(`${prop} ${String(value)} is not a finite number`, want);
   if (!fractional && !Number.isInteger(value)) throw fail(`${prop} ${value} is not a whole number`, want);
@@ -53,4 +61,13 @@ export function checkOrder(fail: Fail, [lowProp, low]: [string, number], [highPr
   if (isLiteralNumber(low) && isLiteralNumber(high) && low > high) {
     throw fail(`${lowProp} ${low} is above ${highProp} ${high}`, `make ${lowProp} at most ${highProp}`);
   }
+}
+
+/** The Terraform expression that holds when a number reference is within `range`. */
+function numberCondition(value: number, { min, max, fractional }: NumberRange): unknown {
+  const terms: unknown[] = [];
+  if (!fractional) terms.push(Op.eq(Fn.floor(value), value));
+  if (min !== undefined) terms.push(Op.gte(value, min));
+  if (max !== undefined) terms.push(Op.lte(value, max));
+  return terms.length === 0 ? true : terms.reduce((all, term) => Op.and(all, term));
 }

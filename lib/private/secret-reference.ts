@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { arnRegion, checkArnRegion } from "./aws-values";
 import { Fail } from "./fail";
+import { checkAtPlan } from "./plan-checks";
 import { SecretGrant } from "./policy-documents";
 import { accountOf, partitionOf, regionOf } from "./stack-context";
 
@@ -29,15 +30,36 @@ const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const SUFFIX = /-[A-Za-z0-9]{6}$/;
 const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 const ARN_SHAPE = "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>";
+// The same shapes as Terraform regular expressions (RE2), for references checked at plan; written without
+// backslashes, which would need escaping inside the expression's string.
+const SECRET_ARN_PATTERN = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$";
+const KMS_KEY_PATTERN = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$";
+
+/** The Terraform expression that holds when the string reference `value` matches `pattern`. */
+function matches(pattern: string, value: string): unknown {
+  return Fn.can(Fn.regex(pattern, value));
+}
 
 /** True when a literal secret ARN ends the way Secrets Manager's suffix does (it may still be part of the name). */
 export function endsLikeSuffix(arn: string): boolean {
   return SUFFIX.test(arn);
 }
 
-/** Checks a literal secret ARN and returns its region; a Terraform reference passes unchecked. */
+/**
+ * Checks a literal secret ARN and returns its region; a Terraform reference is checked for a secret ARN's shape at
+ * plan.
+ */
 export function checkSecretArn(fail: Fail, value: string): string | undefined {
-  if (Token.isUnresolved(value)) return undefined;
+  if (Token.isUnresolved(value)) {
+    checkAtPlan(
+      fail,
+      value,
+      matches(SECRET_ARN_PATTERN, value),
+      "the reference is not a Secrets Manager secret ARN",
+      `give ${ARN_SHAPE}`,
+    );
+    return undefined;
+  }
   const arn = ARN.exec(value);
   if (!arn) {
     if (value.startsWith("arn:")) throw fail(`"${value}" is not a well-formed ARN`, `use ${ARN_SHAPE}`);
@@ -84,7 +106,16 @@ export function checkSecretName(fail: Fail, value: string): void {
  * with keys of their own region.
  */
 export function checkKmsKeyArn(fail: Fail, value: string, dataRegion?: string): void {
-  if (Token.isUnresolved(value)) return;
+  if (Token.isUnresolved(value)) {
+    checkAtPlan(
+      fail,
+      value,
+      matches(KMS_KEY_PATTERN, value),
+      "kmsKeyArn is not a KMS key ARN",
+      "give the key ARN, arn:<partition>:kms:<region>:<account>:key/<key-id> (an alias cannot be granted kms:Decrypt)",
+    );
+    return;
+  }
   const key = KMS_KEY_ARN.exec(value);
   if (!key) {
     const hint = /:alias\//.test(value) ? "an alias cannot be granted kms:Decrypt; " : "";

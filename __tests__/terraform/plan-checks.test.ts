@@ -1,0 +1,82 @@
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ContainerImage, ContainerSecret, RegistryCredentials, batch, ecs } from "../../lib";
+import { TerraformWorkspace } from "../support/terraform";
+import { KEY_ARN, SECRET_ARN } from "../support/stacks";
+
+// Values that are Terraform references cannot be checked at synth. Each gets the literal's check as a precondition
+// of the resource that uses it, so a bad value stops `terraform plan` with our message, not a deploy.
+describe("references checked at plan by preconditions, under real Terraform", () => {
+  let ws: TerraformWorkspace;
+  beforeAll(() => {
+    const stack = new TerraformStack(new App(), "plan-checks");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const text = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
+    const number = (name: string) => new TerraformVariable(stack, name, { type: "number" }).numberValue;
+    const task = new ecs.TaskDefinition(stack, "Task", {
+      family: "app",
+      compatibility: ecs.Compatibility.EC2,
+      networkMode: text("network_mode") as ecs.NetworkMode,
+      cpu: number("cpu"),
+      memoryMiB: 512,
+    });
+    task.addContainer("web", {
+      image: ContainerImage.fromRegistry("quay.io/org/web:1", {
+        credentials: RegistryCredentials.fromSecretCompleteArn(text("secret_arn"), {
+          registry: "quay.io",
+          kmsKeyArn: text("key_arn"),
+        }),
+      }),
+      secrets: { TOKEN: ContainerSecret.fromSecretsManager(text("token_arn")) },
+    });
+    new batch.ComputeEnvironment(stack, "CE", {
+      registryCredentials: [RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io" })],
+      subnetIds: ["subnet-0a1b2c3d"],
+      securityGroupIds: ["sg-0a1b2c3d"],
+      maxVcpus: number("max_vcpus"),
+    });
+    ws = TerraformWorkspace.fromStack(stack);
+    ws.init();
+  });
+  afterAll(() => ws?.remove());
+
+  const GOOD = {
+    network_mode: "bridge",
+    cpu: "256",
+    secret_arn: SECRET_ARN,
+    key_arn: KEY_ARN,
+    token_arn: SECRET_ARN,
+    max_vcpus: "16",
+  };
+
+  test("good values plan without a diagnostic", () => {
+    expect(ws.plan(GOOD).diagnostics).toEqual([]);
+  });
+
+  test("each bad value stops the plan with the contract's message", () => {
+    const bad = {
+      network_mode: "AWSVPC",
+      cpu: "100.5",
+      secret_arn: "registry/quay",
+      key_arn: KEY_ARN.replace(/key\/.*/, "alias/quay"),
+      token_arn: "x",
+      max_vcpus: "-1",
+    };
+    let output = "";
+    try {
+      ws.plan(bad);
+    } catch (e) {
+      output = (e as Error).message;
+    }
+    for (const message of [
+      "ecs.TaskDefinition plan-checks/Task: props.networkMode is not an ecs.NetworkMode. Fix: give one of ecs.NetworkMode.",
+      "ecs.TaskDefinition plan-checks/Task: cpu is out of range. Fix: give cpu as a whole number of at least 128.",
+      "RegistryCredentials.fromSecretCompleteArn(<reference>): the reference is not a Secrets Manager secret ARN. Fix: give arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>.",
+      "RegistryCredentials.fromSecretCompleteArn(<reference>): kmsKeyArn is not a KMS key ARN.",
+      "ContainerSecret.fromSecretsManager(<reference>): the reference is not a Secrets Manager secret ARN.",
+      "batch.ComputeEnvironment plan-checks/CE: maxVcpus is out of range.",
+    ]) {
+      expect(output).toContain(message);
+    }
+  });
+});
