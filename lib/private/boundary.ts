@@ -74,19 +74,14 @@ function walk(spec: Assembly, fail: Fail, prop: string, value: unknown, ref: Typ
     if (optional) return;
     throw fail(`${prop} is missing`, `give ${prop}, ${typeName(spec, ref)}`);
   }
-  if (Token.isUnresolved(value)) {
-    // An enum value from a reference: checked against the enum at plan.
-    const type = ref.fqn === undefined ? undefined : spec.types[ref.fqn];
-    if (type?.kind === "enum")
-      checkEnum(
-        fail,
-        prop,
-        value as string,
-        enumObject(spec, ref.fqn!) as Record<string, string>,
-        localName(spec, ref.fqn!),
-      );
+  const type = ref.fqn === undefined ? undefined : spec.types[ref.fqn];
+  // An enum value, literal or a reference (which checkEnum leaves to plan).
+  if (type?.kind === "enum") {
+    const members = enumObject(spec, ref.fqn!) as Record<string, string>;
+    checkEnum(fail, prop, value as string, members, localName(spec, ref.fqn!));
     return;
   }
+  if (Token.isUnresolved(value)) return;
   const refuse = () =>
     fail(`${prop} is ${valueName(value)}, not ${typeName(spec, ref)}`, `give ${prop} as ${typeName(spec, ref)}`);
   if (ref.primitive !== undefined) {
@@ -106,20 +101,9 @@ function walk(spec: Assembly, fail: Fail, prop: string, value: unknown, ref: Typ
     }
     return;
   }
-  const type = spec.types[ref.fqn!];
   if (type === undefined) {
     // The framework's types (a Construct, a role of the provider's): an object is all that can be said.
     if (typeof value !== "object" && typeof value !== "function") throw refuse();
-    return;
-  }
-  if (type.kind === "enum") {
-    checkEnum(
-      fail,
-      prop,
-      value as string,
-      enumObject(spec, ref.fqn!) as Record<string, string>,
-      localName(spec, ref.fqn!),
-    );
     return;
   }
   if (typeof value !== "object" || Array.isArray(value)) throw refuse();
