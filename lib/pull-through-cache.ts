@@ -26,13 +26,12 @@ import {
   AZURE_HOST,
   REGION,
   REPOSITORY_PREFIX,
-  ROLE_ARN,
   SECRET_NAME_PREFIX,
   UPSTREAMS,
   UpstreamSpec,
 } from "./private/upstreams";
 import { checkSecretValue, checkSecretVersion, createWriteOnlySecret } from "./private/write-only-secret";
-import { checkUsername } from "./private/aws-values";
+import { checkRoleArn, checkUsername } from "./private/aws-values";
 import { UpstreamRegistry } from "./upstream-registry";
 import { checkInput } from "./private/boundary";
 import { attachPlanChecks } from "./private/plan-checks";
@@ -483,16 +482,12 @@ function checkEcr(fail: Fail, at: string, upstream: CacheUpstream): EcrUpstream 
     );
   if (!REGION.test(region))
     throw fail(`${at} ecrRegion "${region}" is not an AWS region`, "use a region name such as us-west-2");
-  if (
-    upstream.upstreamRoleArn !== undefined &&
-    !Token.isUnresolved(upstream.upstreamRoleArn) &&
-    !ROLE_ARN.test(upstream.upstreamRoleArn)
-  ) {
-    throw fail(
-      `${at} upstreamRoleArn "${upstream.upstreamRoleArn}" is not an IAM role ARN`,
-      "pass arn:aws:iam::<account>:role/<name>, a role in this cache's account, or leave it unset to create one",
-    );
-  }
+  checkRoleArn(
+    fail,
+    `${at} upstreamRoleArn`,
+    upstream.upstreamRoleArn,
+    "pass arn:aws:iam::<account>:role/<name>, a role in this cache's account, or leave it unset to create one",
+  );
   if (upstream.upstreamRepositoryPrefix !== undefined)
     checkPrefix(fail, `${at} upstreamRepositoryPrefix`, upstream.upstreamRepositoryPrefix);
   if (upstream.upstreamRepositoryPrefix !== undefined && Token.isUnresolved(upstream.upstreamRepositoryPrefix)) {

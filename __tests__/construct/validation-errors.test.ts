@@ -1027,6 +1027,11 @@ CASES.push(
   ],
 );
 CASES.push(
+  ["a task role that is not an ARN", TASK, (s) => fargate(s, { taskRoleArn: "my-task-role" })],
+  jobCase("a job role that is not an ARN", { jobRoleArn: "arn:aws:iam::111122223333:user/ci" }),
+  ceCase("a service role that is not an ARN", { serviceRoleArn: "AWSServiceRoleForBatch" }),
+);
+CASES.push(
   ["a tag key with Terraform's template syntax", TASK, (s) => fargate(s, { tags: { "${team}": "a" } })],
   ["a tag value with a template directive", TASK, (s) => fargate(s, { tags: { team: "%{ if x }a%{ endif }" } })],
 );
@@ -1234,6 +1239,8 @@ describe(`every error a user can cause is a ValidationError naming its source an
     // What a message may never show instead of the input: a JavaScript placeholder, a number that is no number, a
     // token, or an object's default string.
     expect(error.message).not.toMatch(/undefined|NaN|Infinity|\[object Object\]|TfToken|\$\{TOKEN/);
+    // "below" is said only of a value that is below something, never of a range's minimum for a number that is not.
+    expect(error.message).not.toMatch(/below [\w' ]*minimum/);
     expect((error as unknown as Error).stack).toContain("validation-errors.test.ts");
   });
 

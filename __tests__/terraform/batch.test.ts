@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { App, TerraformLocal, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RegistryCredentials, batch } from "../../lib";
 import { BatchExampleStack } from "../../examples/batch-stack";
@@ -92,12 +92,18 @@ describe("secret ARNs that reach the boot script from Terraform references trave
   const HOSTILE = `arn:aws:secretsmanager:eu-west-1:111122223333:secret:x-AbC123' ; touch ${marker} ; echo '$(touch ${marker})\`touch ${marker}\``;
   const GOOD = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:quay-AbC123";
 
+  /**
+   * The boot script as planned with `arn` as the secret. The value comes through a local: a variable's value is
+   * refused at plan already (the variable's validation, below), and a local's is not checked before boot, which is
+   * what this shows the script withstands.
+   */
   function plannedScript(arn: string): string {
     const stack = new TerraformStack(new App(), "hostile-batch");
     new AwsProvider(stack, "aws", { region: "eu-west-1" });
     const secret = new TerraformVariable(stack, "secret_arn", { type: "string" });
+    const local = new TerraformLocal(stack, "secret_arn_local", secret.stringValue);
     new batch.ComputeEnvironment(stack, "CE", {
-      registryCredentials: [RegistryCredentials.fromSecretCompleteArn(secret.stringValue, { registry: "quay.io" })],
+      registryCredentials: [RegistryCredentials.fromSecretCompleteArn(local.asString, { registry: "quay.io" })],
       subnetIds: ["subnet-0a1b2c3d"],
       securityGroupIds: ["sg-0a1b2c3d"],
     });
@@ -124,7 +130,22 @@ describe("secret ARNs that reach the boot script from Terraform references trave
     expect(run.ecsConfig).toBe("ECS_CLUSTER=batch\n");
   });
 
-  test("a well-formed value from a variable is decoded and read (control)", () => {
+  test("from a variable directly, the same value is refused at plan by the variable's validation", () => {
+    const stack = new TerraformStack(new App(), "hostile-variable");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const secret = new TerraformVariable(stack, "secret_arn", { type: "string" });
+    new batch.ComputeEnvironment(stack, "CE", {
+      registryCredentials: [RegistryCredentials.fromSecretCompleteArn(secret.stringValue, { registry: "quay.io" })],
+      subnetIds: ["subnet-0a1b2c3d"],
+      securityGroupIds: ["sg-0a1b2c3d"],
+    });
+    withWorkspace(stack, (ws) => {
+      ws.init();
+      expect(() => ws.plan({ secret_arn: HOSTILE })).toThrow(/the reference is not a Secrets Manager secret ARN/);
+    });
+  });
+
+  test("a well-formed value is decoded and read (control)", () => {
     const run = runBootScript(plannedScript(GOOD), {
       secrets: { [GOOD]: JSON.stringify({ username: "robot", password: "pw" }) },
     });

@@ -14,6 +14,7 @@ import {
   checkSecurityGroupIds,
   checkSubnetIds,
   checkTags,
+  checkRoleArn,
 } from "../private/aws-values";
 import { createInstanceRole, instanceAuth, INSTANCE_METADATA_OPTIONS } from "../private/instance-auth";
 import { computeEnvironmentNameConfig } from "../private/provider-compat";
@@ -190,6 +191,7 @@ export class ComputeEnvironment extends Construct {
       );
     }
     checkNumber(fail, "bidPercentage", props.bidPercentage, { min: 1, max: 100 });
+    checkRoleArn(fail, "serviceRoleArn", props.serviceRoleArn);
     if (strategy === AllocationStrategy.BEST_FIT || props.serviceRoleArn !== undefined) {
       Annotations.of(this).addWarning(
         "AWS Batch cannot update this compute environment in place (BEST_FIT or a custom service role), so a changed launch template reaches instances only when the compute environment is replaced",

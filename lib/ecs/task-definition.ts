@@ -5,7 +5,7 @@ import type { IRole } from "../role";
 import { CpuArchitecture, IpcMode, PidMode } from "../task-platform";
 import { checkNamespaces } from "../private/task-namespaces";
 import type { Volume } from "../volume";
-import { checkTags } from "../private/aws-values";
+import { checkTags, checkRoleArn } from "../private/aws-values";
 import { bindContainer } from "../private/container-binding";
 import { ContainerKind } from "../private/container-checks";
 import { ContainerGraph } from "../private/container-graph";
@@ -207,6 +207,7 @@ export class TaskDefinition extends Construct {
     }
     if (props.taskRole !== undefined && props.taskRoleArn !== undefined)
       throw this.fail("taskRole and taskRoleArn are both given", "give one of them");
+    checkRoleArn(this.fail, "taskRoleArn", props.taskRoleArn);
     this.volumeNames = checkVolumes(this.fail, { batch: false, fargate, windows }, props.volumes);
 
     this.executionRole = executionRoleFor(this, this.fail, props);

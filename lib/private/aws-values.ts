@@ -1,5 +1,6 @@
 import { Fn, Token } from "cdktf";
 import { Fail } from "./fail";
+import { checkAtPlan } from "./plan-checks";
 
 // Shapes and limits AWS enforces only at deploy or run time, checked at synth instead. Terraform references pass.
 
@@ -170,4 +171,24 @@ export function checkArnRegion(fail: Fail, prop: string, arn: string, partition:
       "copy the ARN from the console or the CLI, whose partition and region agree",
     );
   }
+}
+
+/** An IAM role ARN in any partition (IAM has no region). */
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
+// The same shape as a Terraform regular expression (RE2), for a reference checked at plan.
+const ROLE_ARN_PATTERN = "^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9_+=,.@/-]{1,512}$";
+
+/** A role given by ARN (a task's, a job's, a service's): a literal is checked now, a variable's value at plan. */
+export function checkRoleArn(
+  fail: Fail,
+  prop: string,
+  arn: string | undefined,
+  fix = "give the role's ARN, arn:<partition>:iam::<account>:role/<name>",
+): void {
+  if (arn === undefined) return;
+  if (Token.isUnresolved(arn)) {
+    checkAtPlan(fail, arn, Fn.can(Fn.regex(ROLE_ARN_PATTERN, arn)), `${prop} is not an IAM role ARN`, fix);
+    return;
+  }
+  if (!ROLE_ARN.test(arn)) throw fail(`${prop} "${arn}" is not an IAM role ARN`, fix);
 }

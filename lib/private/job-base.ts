@@ -3,7 +3,7 @@ import { Annotations, Token } from "cdktf";
 import type { BatchJobDefinitionConfig } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { Platform, type JobDefinitionBaseProps } from "../batch/job-options";
 import type { IRole } from "../role";
-import { checkEnvironment, checkTags } from "./aws-values";
+import { checkEnvironment, checkTags, checkRoleArn } from "./aws-values";
 import { dropUndefined } from "./container-definition";
 import { executionRoleFor } from "./execution-role";
 import { Fail } from "./fail";
@@ -68,6 +68,7 @@ export function bindJobBase(scope: Construct, fail: Fail, props: JobDefinitionBa
   checkEnvironment(fail, "parameters", props.parameters);
   if (props.jobRole !== undefined && props.jobRoleArn !== undefined)
     throw fail("jobRole and jobRoleArn are both given", "give one of them");
+  checkRoleArn(fail, "jobRoleArn", props.jobRoleArn);
   const volumes = checkVolumes(fail, { batch: true, fargate, windows: false }, props.volumes);
   return { name, fargate, executionRole: executionRoleFor(scope, fail, props), volumes };
 }

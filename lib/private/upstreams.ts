@@ -53,8 +53,6 @@ export const UPSTREAMS: Record<UpstreamRegistry, UpstreamSpec> = {
 export const ACCOUNT_ID = /^[0-9]{12}$/;
 /** A region name as AWS writes them (us-east-1, ap-southeast-5, us-gov-west-1, eu-isoe-west-1). */
 export const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
-/** An IAM role ARN in any partition. */
-export const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /** ECR's rule for `ecr_repository_prefix` (2 to 30 characters); `ROOT` and a trailing slash are left out on purpose. */
 export const REPOSITORY_PREFIX = /^(?:[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*\/)*[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
