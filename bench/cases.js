@@ -402,7 +402,7 @@ const RAW = {
             }),
             secretStringWoVersion: 1,
           });
-          const arn = version.arn;
+          const arn = version.secretId; // as the library does: it stays known when a rotation replaces the version
           return [arn, arn];
         },
         "quay.io",

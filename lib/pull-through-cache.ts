@@ -35,6 +35,7 @@ import { checkRoleArn, checkUsername } from "./private/aws-values";
 import { UpstreamRegistry } from "./upstream-registry";
 import { checkInput } from "./private/boundary";
 import { attachPlanChecks } from "./private/plan-checks";
+import { literalArgument } from "./private/terraform-expression";
 
 /** One upstream of a `PullThroughCache`, with the credentials ECR uses to pull from it. */
 export interface CacheUpstream {
@@ -216,7 +217,7 @@ export class PullThroughCache extends Construct {
         new EcrRepositoryCreationTemplate(this, `Template-${u.id}`, {
           prefix: u.prefix,
           appliedFor: ["PULL_THROUGH_CACHE"],
-          description: `Repositories cached from ${u.source} by ${this.node.path}`,
+          description: literalArgument(`Repositories cached from ${u.source} by ${this.node.path}`),
           // Upstream tags move (latest, 1.27): ECR updates the cached tag on a later pull, which needs mutable tags.
           imageTagMutability: "MUTABLE",
           encryptionConfiguration: [
@@ -373,7 +374,9 @@ export class PullThroughCache extends Construct {
   private upstreamRole(id: string, ecr: EcrUpstream, prefix: string): IamRole {
     return new IamRole(this, `UpstreamRole-${id}`, {
       namePrefix: "ecr-ptc-upstream-",
-      description: `ECR pulls from ${ecr.account}.dkr.ecr.${ecr.region} into ${prefix}/ of ${this.node.path} with this role`,
+      description: literalArgument(
+        `ECR pulls from ${ecr.account}.dkr.ecr.${ecr.region} into ${prefix}/ of ${this.node.path} with this role`,
+      ),
       assumeRolePolicy: jsonDocument(assumeRolePolicy("pullthroughcache.ecr.amazonaws.com")),
     });
   }
@@ -397,7 +400,7 @@ export class PullThroughCache extends Construct {
   private creationRole(kmsKeyArn: string): IamRole {
     const role = new IamRole(this, "RepositoryCreationRole", {
       namePrefix: "ecr-ptc-create-",
-      description: `ECR creates the cached repositories of ${this.node.path} with this role`,
+      description: literalArgument(`ECR creates the cached repositories of ${this.node.path} with this role`),
       assumeRolePolicy: jsonDocument(assumeRolePolicy("ecr.amazonaws.com")),
     });
     const repositories = this.upstreams.map((u) => this.repositoriesOf(u));

@@ -30,17 +30,20 @@ execFileSync(process.execPath, [path.join(__dirname, "build.js")], { cwd: root, 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
 
 // The raw compute-environment case carries the same user data as the library's, escaped as the library escapes it.
-const { batch } = require(path.join(root, "build", "lib"));
 const { literalForExpression } = require(path.join(root, "build", "lib", "private", "terraform-expression"));
+const { renderUserData } = require(path.join(root, "build", "lib", "private", "user-data"));
+const { failFor } = require(path.join(root, "build", "lib", "private", "fail"));
 const userData = path.join(scratch, "user-data.txt");
 fs.writeFileSync(
   userData,
   literalForExpression(
-    batch.EcsAgentAuthUserData.render({
+    renderUserData(failFor("bench"), {
       registries: [
         { registry: "quay.io", secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/quay-AbC123" },
         { registry: "ghcr.io", secretArn: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:registry/ghcr-XyZ789" },
       ],
+      registriesProp: "registryCredentials",
+      partsProp: "userDataParts",
     }),
   ),
 );

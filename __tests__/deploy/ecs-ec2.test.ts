@@ -7,7 +7,7 @@ import { emulatorGaps, emulatorNetwork, leftovers, NOTHING_LEFT, unchanged } fro
 import { parseMime, parseYaml } from "../support/user-data";
 
 // ECS on EC2 with instance-level registry auth, deployed with the real cdktf CLI against moto's emulator, as the
-// other examples are (terraform-deploy): the AMI from the emulator's copy of AWS's public parameter, the fleet, the
+// other examples are (deploy/deploy): the AMI from the emulator's copy of AWS's public parameter, the fleet, the
 // capacity provider as the cluster's default, and a task definition that carries no credentials. The service is
 // left out (support/deployed.ts: the provider cannot read moto's answer for it); the plan test covers its strategy.
 const STACK = "ecs-ec2-private-registry";

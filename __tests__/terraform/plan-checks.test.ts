@@ -4,9 +4,10 @@ import { ContainerImage, ContainerSecret, RegistryCredentials, batch, ecs } from
 import { TerraformWorkspace } from "../support/terraform";
 import { KEY_ARN, SECRET_ARN } from "../support/stacks";
 
-// Values that are Terraform references cannot be checked at synth. Each gets the literal's check as a precondition
-// of the resource that uses it, so a bad value stops `terraform plan` with our message, not a deploy.
-describe("references checked at plan by preconditions, under real Terraform", () => {
+// Values that are Terraform references cannot be checked at synth. Each that comes from a variable gets the
+// literal's check as a validation of that variable, so a bad value stops `terraform plan` with our message, not a
+// deploy.
+describe("references checked at plan by their variables' validations, under real Terraform", () => {
   let ws: TerraformWorkspace;
   beforeAll(() => {
     const stack = new TerraformStack(new App(), "plan-checks");

@@ -21,6 +21,7 @@ import { computeEnvironmentNameConfig } from "../private/provider-compat";
 import type { UserDataPart } from "../user-data-part";
 import { checkInput } from "../private/boundary";
 import { attachPlanChecks } from "../private/plan-checks";
+import { literalArgument } from "../private/terraform-expression";
 
 /** How Batch picks instance types. */
 export enum AllocationStrategy {
@@ -203,7 +204,7 @@ export class ComputeEnvironment extends Construct {
 
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       namePrefix: "batch-registry-auth-",
-      description: `Private-registry auth for the ECS agent, ${this.node.path}`,
+      description: literalArgument(`Private-registry auth for the ECS agent, ${this.node.path}`),
       userData: auth.userDataBase64,
       updateDefaultVersion: true,
       metadataOptions: { ...INSTANCE_METADATA_OPTIONS },

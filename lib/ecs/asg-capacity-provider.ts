@@ -17,6 +17,7 @@ import { checkName, defaultName } from "../private/names";
 import { checkNumber, checkOrder } from "../private/numbers";
 import { checkInput } from "../private/boundary";
 import { attachPlanChecks } from "../private/plan-checks";
+import { literalArgument } from "../private/terraform-expression";
 
 /** The public SSM parameters of the latest ECS-optimized Amazon Linux 2023 AMIs, per architecture (AWS's ECS guide). */
 const AMI_PARAMETERS: Record<CpuArchitecture, string> = {
@@ -170,7 +171,7 @@ export class AsgCapacityProvider extends Construct {
         .insecureValue;
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       namePrefix: "ecs-registry-auth-",
-      description: `Private-registry auth for the ECS agent, ${this.node.path}`,
+      description: literalArgument(`Private-registry auth for the ECS agent, ${this.node.path}`),
       imageId,
       instanceType: props.instanceType,
       iamInstanceProfile: { arn: this.instanceProfile.arn },

@@ -149,12 +149,14 @@ const PARTITION_PREFIXES: Record<string, string> = {
   "aws-iso-b": "us-isob-",
   "aws-iso-e": "eu-isoe-",
   "aws-iso-f": "us-isof-",
+  "aws-eusc": "eusc-",
 };
-const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const REGION_NAME = /^[a-z]+(?:-[a-z]+)+-\d+$/;
 
 /**
  * A literal ARN's region has a region's shape and belongs to the ARN's partition. Whether the region exists is
- * left to AWS on purpose: a list of regions here would refuse the next one AWS opens.
+ * left to AWS on purpose: a list of regions here would refuse the next one AWS opens; so is a partition this
+ * table does not know.
  */
 export function checkArnRegion(fail: Fail, prop: string, arn: string, partition: string, region: string): void {
   if (!REGION_NAME.test(region)) {
@@ -164,7 +166,7 @@ export function checkArnRegion(fail: Fail, prop: string, arn: string, partition:
   const inPartition =
     expected !== undefined
       ? region.startsWith(expected)
-      : partition === "aws" && !Object.values(PARTITION_PREFIXES).some((p) => region.startsWith(p));
+      : partition !== "aws" || !Object.values(PARTITION_PREFIXES).some((p) => region.startsWith(p));
   if (!inPartition) {
     throw fail(
       `${prop} "${arn}" puts region ${region} in partition ${partition}, which does not hold it`,

@@ -39,7 +39,11 @@ interface Assembly {
 
 let loaded: Assembly | null | undefined;
 
-/** The nearest `.jsii` above this file: the package's (installed, built or, in the tests, the sources'). */
+/**
+ * The nearest `.jsii` above this file: the package's (installed, built or, in the tests, the sources'). An app
+ * bundled without it gets no boundary checks, only the constructs' own; a stale one (sources edited since the last
+ * build) may miss a new prop, which `npm test` prevents by building first.
+ */
 function assembly(): Assembly | null {
   if (loaded !== undefined) return loaded;
   loaded = null;
@@ -122,11 +126,20 @@ function walk(spec: Assembly, fail: Fail, prop: string, value: unknown, ref: Typ
   }
 }
 
-/** The properties of a struct, its bases' included. */
+const propertiesOf = new Map<string, Property[]>();
+
+/** The properties of a struct, its bases' included (worked out once per struct). */
 function structProperties(spec: Assembly, fqn: string): Property[] {
-  const type = spec.types[fqn];
-  if (type === undefined) return [];
-  return [...(type.properties ?? []), ...(type.interfaces ?? []).flatMap((base) => structProperties(spec, base))];
+  let properties = propertiesOf.get(fqn);
+  if (properties === undefined) {
+    const type = spec.types[fqn];
+    properties = [
+      ...(type?.properties ?? []),
+      ...(type?.interfaces ?? []).flatMap((base) => structProperties(spec, base)),
+    ];
+    propertiesOf.set(fqn, properties);
+  }
+  return properties;
 }
 
 /**

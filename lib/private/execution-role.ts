@@ -6,6 +6,7 @@ import { assumeRolePolicy } from "./policy-documents";
 import { Fail } from "./fail";
 import { IRole } from "../role";
 import { accountOf, partitionOf } from "./stack-context";
+import { literalArgument } from "./terraform-expression";
 
 /** What a task or job definition was given about its execution role. */
 export interface ExecutionRoleProps {
@@ -35,7 +36,7 @@ function createExecutionRole(scope: Construct, id: string, sourceAccountConditio
   const sourceAccount = sourceAccountCondition ? accountOf(scope) : undefined;
   const role = new IamRole(scope, id, {
     namePrefix: "exec-",
-    description: `Execution role of ${scope.node.path}`,
+    description: literalArgument(`Execution role of ${scope.node.path}`),
     assumeRolePolicy: jsonDocument(assumeRolePolicy("ecs-tasks.amazonaws.com", sourceAccount)),
   });
   new IamRolePolicyAttachment(role, MANAGED_POLICY, {

@@ -13,6 +13,7 @@ import { assumeRolePolicy } from "./policy-documents";
 import { partitionOf } from "./stack-context";
 import { literalForExpression } from "./terraform-expression";
 import { renderUserData } from "./user-data";
+import { literalArgument } from "./terraform-expression";
 
 /**
  * IMDSv2 only, and a hop limit of 1, so containers on bridge networking cannot reach IMDS and borrow the instance
@@ -93,7 +94,7 @@ export function createInstanceRole(
 ): { role: IamRole; profile: IamInstanceProfile } {
   const role = new IamRole(scope, "InstanceRole", {
     namePrefix,
-    description: `Instances of ${scope.node.path}: ECS agent plus private-registry secret read`,
+    description: literalArgument(`Instances of ${scope.node.path}: ECS agent plus private-registry secret read`),
     assumeRolePolicy: jsonDocument(assumeRolePolicy("ec2.amazonaws.com")),
   });
   new IamRolePolicyAttachment(role, "EcsInstancePolicy", {

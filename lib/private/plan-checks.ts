@@ -1,7 +1,8 @@
 import { IConstruct } from "constructs";
-import { DefaultTokenResolver, StringConcat, TerraformStack, TerraformVariable, Tokenization } from "cdktf";
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from "cdktf";
 import { Fail } from "./fail";
 import { literalArgument } from "./terraform-expression";
+import { variableNamed } from "./variables";
 
 // A value that is a Terraform reference cannot be checked at synth, but Terraform can check it at plan, once it is
 // known: each check a literal would get at synth becomes a `validation` of the variable the value comes from, with
@@ -49,8 +50,8 @@ export function attachPlanChecks(fail: Fail, scope: IConstruct): void {
     const names = new Set(objects.map((m) => (m[1] === "var" ? m[2] : undefined)));
     const [name] = names;
     if (names.size !== 1 || name === undefined) continue;
-    const variable = stack.node.findAll().find((c) => c instanceof TerraformVariable && c.friendlyUniqueId === name);
-    (variable as TerraformVariable | undefined)?.addValidation({
+    const variable = variableNamed(stack, name);
+    variable?.addValidation({
       condition: check.condition,
       errorMessage: literalArgument(check.message),
     });

@@ -24,11 +24,11 @@ export interface SecretReference {
   readonly region?: string;
 }
 
-const ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.*)$/;
+const ARN = /^arn:(aws(?:-[a-z]+)*):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.*)$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 // Secrets Manager appends "-" and six characters; AWS advises against names that end like that for this reason.
 const SUFFIX = /-[A-Za-z0-9]{6}$/;
-const KMS_KEY_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso[a-z-]*):kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
+const KMS_KEY_ARN = /^arn:(aws(?:-[a-z]+)*):kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 const ARN_SHAPE = "arn:<partition>:secretsmanager:<region>:<account>:secret:<name>-<suffix>";
 // The same shapes as Terraform regular expressions (RE2), for references checked at plan; written without
 // backslashes, which would need escaping inside the expression's string.

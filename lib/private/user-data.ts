@@ -3,6 +3,7 @@ import * as path from "path";
 import { Fn, Token } from "cdktf";
 import { Fail } from "./fail";
 import { checkNumber } from "./numbers";
+import { literalForExpression } from "./terraform-expression";
 import { authKeyForHost, checkRegistryHost } from "./registry-host";
 
 /** Where the boot script is installed on the instance. */
@@ -82,7 +83,9 @@ export function renderUserData(fail: Fail, request: UserDataRequest): string {
     lines.push(`--${MIME_BOUNDARY}`, `Content-Type: ${part.contentType}; charset="utf-8"`);
     if (reference) lines.push("Content-Transfer-Encoding: base64");
     if (part === ours) lines.push(`Merge-Type: ${MERGE_TYPE}`);
-    lines.push("", reference ? Fn.base64encode(part.content) : part.content.replace(/\n$/, ""), "");
+    // Escaped first: literal text beside the reference is an argument of base64encode, written between quotes.
+    const body = reference ? Fn.base64encode(literalForExpression(part.content)) : part.content.replace(/\n$/, "");
+    lines.push("", body, "");
   });
   lines.push(`--${MIME_BOUNDARY}--`, "");
   const text = lines.join("\n");

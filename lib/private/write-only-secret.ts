@@ -1,18 +1,11 @@
 import { Construct } from "constructs";
-import {
-  Annotations,
-  DefaultTokenResolver,
-  StringConcat,
-  TerraformStack,
-  TerraformVariable,
-  Token,
-  Tokenization,
-} from "cdktf";
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Fail } from "./fail";
 import { checkNumber } from "./numbers";
 import { jsonDocument } from "./json-document";
+import { variableNamed } from "./variables";
 import { literalArgument } from "./terraform-expression";
 
 /** A secret whose JSON value is sent through the write-only `secret_string_wo`, never stored in plan or state. */
@@ -68,8 +61,8 @@ function storedAt(scope: Construct, value: string): string | undefined {
     }),
   );
   for (const [, name] of expression.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g)) {
-    const variable = stack.node.findAll().find((c) => c instanceof TerraformVariable && c.friendlyUniqueId === name);
-    const config = (variable as TerraformVariable | undefined)?.toTerraform().variable?.[name];
+    const variable = variableNamed(stack, name);
+    const config = variable?.toTerraform().variable?.[name];
     if (config?.ephemeral !== true) {
       return `comes from variable "${name}", which is not ephemeral: Terraform writes its value into saved plan files, sensitive or not`;
     }
