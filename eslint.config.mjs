@@ -12,6 +12,7 @@ export default tseslint.config(
       "dist/",
       "cdktf.out/",
       "lines/*/node_modules/",
+      "lines/*/.install-*/",
       "lines/cdktn/flavour/",
       "bench/node_modules/",
       "**/*.d.ts",

@@ -1,6 +1,6 @@
 // The suites run as one jest project per layer and line, in one jest run, so the workers stay busy across them.
-// - Layers are the folders under __tests__/ (LAYERS below): what a layer's tests exercise, the tools its global
-//   setup demands, and whether it runs on every line or on the development line only.
+// - Layers are the folders under __tests__/ (support/layers.js): what a layer's tests exercise, the tools the
+//   global setup demands for it, and whether it runs on every line or on the development line only.
 // - Lines are scripts/lines.js's entries. The development line (CDKTF 0.21 with @cdktf/provider-aws 20, AWS provider
 //   5) uses the root node_modules and runs every layer, the real Terraform runs included (the AWS 5 plugin is the one
 //   mirrored here). On the other lines the framework, constructs and provider modules are mapped onto
@@ -10,33 +10,7 @@
 const path = require("path");
 const { LINES } = require("./scripts/lines");
 
-const LAYERS = {
-  // lib/private's pure functions.
-  unit: { everyLine: true, tools: [] },
-  // Constructs synthesized in-process: the Terraform JSON, the policies judged by the IAM engine, the errors.
-  construct: { everyLine: true, tools: [] },
-  // Generated documents judged by AWS's own API models (botocore's service models).
-  model: { everyLine: false, tools: ["python3", "botocore"] },
-  // User data and the boot script: cloud-init, shellcheck, systemd's verifier, the boot sandbox.
-  boot: {
-    everyLine: false,
-    tools: ["python3", "shellcheck", "cloud-init", "unshare", "setpriv", "ip", "curl", "systemd-analyze"],
-  },
-  // Real Terraform (init, validate, plan, apply against stand-ins) and the cdktf CLI, network-isolated.
-  terraform: {
-    everyLine: false,
-    tools: ["terraform", "python3", "unshare", "setpriv", "ip", "curl", "moto_server", "cloud-init"],
-  },
-  // `cdktf deploy` and `destroy` against the emulator, read back with the AWS CLI.
-  deploy: {
-    everyLine: false,
-    tools: ["terraform", "python3", "unshare", "setpriv", "nsenter", "ip", "curl", "moto_server", "aws", "cloud-init"],
-  },
-  // The packed tarball in a fresh app, as users install it, and its other-language bindings.
-  package: { everyLine: true, tools: ["terraform", "python3", "botocore", "unshare", "ip"] },
-  // The source tree's rules, the release workflow, the install from git.
-  repository: { everyLine: false, tools: ["git"] },
-};
+const { LAYERS } = require("./__tests__/support/layers");
 
 const modules = (line, name) => path.join(__dirname, LINES[line].bindings, "node_modules", name);
 /** Module mappings onto lines/<line>: the framework package (cdktf or cdktn), constructs, the AWS provider bindings. */
@@ -71,9 +45,8 @@ function project(layer, line) {
       "^cdktf-private-registry$": "<rootDir>/lib/index.ts",
       ...mapOnto(line),
     },
-    // Which line a test file runs on (support/line.ts), and what the global setup checks for its layer.
-    globals: { PROVIDER_LINE: line, TEST_LAYER: layer, TEST_TOOLS: LAYERS[layer].tools },
-    globalSetup: "<rootDir>/__tests__/support/global-setup.js",
+    // Which line a test file runs on (support/line.ts).
+    globals: { PROVIDER_LINE: line },
     setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
   };
 }
@@ -94,5 +67,8 @@ module.exports = {
   // namespaces and scratch directories. More workers than cores was slower, not faster (jest 611 s with 3 on 2
   // cores from a fresh clone): the suites are CPU-bound, the deploy ones included.
   maxWorkers: "100%",
+  // One global setup for the run (jest runs a module once however many projects name it): the tools of the layers
+  // the run selected, and the bindings of its lines.
+  globalSetup: "<rootDir>/__tests__/support/global-setup.js",
   testTimeout: 600000,
 };

@@ -68,11 +68,28 @@ function renameImports(source, line) {
     .replace(/from "cdktf-private-registry"/g, `from "${packageName}"`);
 }
 
-/** The absolute folder of `line`'s bindings, its node_modules installed from its lockfile when missing. */
+/**
+ * The absolute folder of `line`'s bindings, its node_modules installed from its lockfile when missing. Several
+ * processes may ask at once (each jest project's global setup, the cdktn build): each installs into a folder of its
+ * own and moves the result into place in one rename, so no caller ever sees a half-installed node_modules.
+ */
 function ensureLine(line) {
   const dir = path.join(root, LINES[line].bindings);
-  if (!fs.existsSync(path.join(dir, "node_modules"))) {
-    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir, stdio: "inherit" });
+  const modules = path.join(dir, "node_modules");
+  if (fs.existsSync(modules)) return dir;
+  const staging = fs.mkdtempSync(path.join(dir, ".install-"));
+  try {
+    for (const file of ["package.json", "package-lock.json"])
+      fs.copyFileSync(path.join(dir, file), path.join(staging, file));
+    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: staging, stdio: "inherit" });
+    try {
+      fs.renameSync(path.join(staging, "node_modules"), modules);
+    } catch (error) {
+      // Another process moved its copy into place first: use that one.
+      if (!fs.existsSync(modules)) throw error;
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
   return dir;
 }

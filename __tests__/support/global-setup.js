@@ -1,5 +1,6 @@
-// Jest global setup of one project (a layer on a line; see jest.config.js). Jest runs it only when the project has a
-// test to run, so `npx jest __tests__/unit` needs nothing beyond Node and `npm ci`.
+// Jest global setup, once per run (jest runs a setup module once however many projects name it, so it is the run's,
+// not a project's). It checks what the selected layers need, so `npx jest __tests__/unit` needs nothing beyond Node
+// and `npm ci`.
 // - The layer runs real tools, so a missing one is named at the start instead of failing later with empty output.
 //   CI installs them (.ci/run); on a workstation, install what this lists.
 // - The line's bindings (lines/<line>/node_modules) are installed from its lockfile when missing, so a fresh clone
@@ -8,7 +9,8 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const { ensureLine } = require("../../scripts/lines");
+const { ensureLine, LINES } = require("../../scripts/lines");
+const { LAYERS } = require("./layers");
 
 /** Each tool: how to probe it, and how to install it. */
 const TOOLS = {
@@ -31,8 +33,15 @@ const TOOLS = {
   aws: [["aws", "--version"], "the AWS CLI (pip install awscli, or Debian's awscli)"],
 };
 
-module.exports = async (_globalConfig, projectConfig) => {
-  const { TEST_LAYER: layer, PROVIDER_LINE: line, TEST_TOOLS: needed } = projectConfig.globals;
+module.exports = async (globalConfig) => {
+  // What this run selected: the lines (PROVIDER_LINE), the layers (TEST_LAYERS, and the paths on jest's command
+  // line, e.g. `npx jest __tests__/unit`).
+  const lines = process.env.PROVIDER_LINE?.split(",") ?? Object.keys(LINES);
+  const pattern = globalConfig.testPathPattern ? new RegExp(globalConfig.testPathPattern, "i") : undefined;
+  const layers = (process.env.TEST_LAYERS?.split(",") ?? Object.keys(LAYERS)).filter(
+    (layer) => pattern === undefined || pattern.test(path.join(globalConfig.rootDir, "__tests__", layer, "x.test.ts")),
+  );
+  const needed = [...new Set(layers.flatMap((layer) => LAYERS[layer].tools))];
   const missing = needed.filter((tool) => {
     const [[command, ...args]] = TOOLS[tool];
     const result = spawnSync(command, args, { stdio: "ignore" });
@@ -41,7 +50,7 @@ module.exports = async (_globalConfig, projectConfig) => {
   if (missing.length > 0) {
     const list = missing.map((tool) => `  ${tool}: install ${TOOLS[tool][1]}`).join("\n");
     throw new Error(
-      `The ${layer} tests need tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`,
+      `The ${layers.join(", ")} tests need tools that are not on PATH:\n${list}\n(bash .ci/run installs them on Debian.)`,
     );
   }
   if (needed.includes("terraform")) {
@@ -51,11 +60,12 @@ module.exports = async (_globalConfig, projectConfig) => {
     ).terraform_version;
     const [major, minor] = version.split(".").map(Number);
     if (major < 1 || (major === 1 && minor < 11))
-      throw new Error(`The ${layer} tests need Terraform >= 1.11; this is ${version}.`);
+      throw new Error(`The test suite needs Terraform >= 1.11; this is ${version}.`);
   }
   // Where every construct test's app points (support/stacks.ts), made here once so workers never race to make it.
   fs.mkdirSync(path.join(os.tmpdir(), `cdktf-private-registry-tests-${os.userInfo().uid}`), { recursive: true });
-  ensureLine(line);
+  // The bindings of every line a selected layer runs on.
+  for (const line of lines) {
+    if (layers.some((layer) => LAYERS[layer].everyLine || LINES[line].development)) ensureLine(line);
+  }
 };
-
-module.exports.TOOLS = Object.keys(TOOLS);
