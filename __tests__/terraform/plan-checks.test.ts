@@ -30,6 +30,13 @@ describe("references checked at plan by their variables' validations, under real
       }),
       secrets: { TOKEN: ContainerSecret.fromSecretsManager(text("token_arn")) },
     });
+    // A secret name is placed in the provider's account, which the plan asks STS for: moto answers on loopback.
+    task.addContainer("sidecar", {
+      image: ContainerImage.fromRegistry("docker.io/org/sidecar:1", {
+        credentials: RegistryCredentials.fromSecretName(text("secret_name"), { registry: "docker.io" }),
+      }),
+      essential: false,
+    });
     new batch.ComputeEnvironment(stack, "CE", {
       registryCredentials: [RegistryCredentials.fromSecretCompleteArn(SECRET_ARN, { registry: "quay.io" })],
       subnetIds: ["subnet-0a1b2c3d"],
@@ -47,11 +54,12 @@ describe("references checked at plan by their variables' validations, under real
     secret_arn: SECRET_ARN,
     key_arn: KEY_ARN,
     token_arn: SECRET_ARN,
+    secret_name: "registry/hub",
     max_vcpus: "16",
   };
 
   test("good values plan without a diagnostic", () => {
-    expect(ws.plan(GOOD).diagnostics).toEqual([]);
+    expect(ws.planWithEmulator(GOOD).diagnostics).toEqual([]);
   });
 
   test("each bad value stops the plan with the contract's message", () => {
@@ -61,11 +69,12 @@ describe("references checked at plan by their variables' validations, under real
       secret_arn: "registry/quay",
       key_arn: KEY_ARN.replace(/key\/.*/, "alias/quay"),
       token_arn: "x",
+      secret_name: SECRET_ARN,
       max_vcpus: "-1",
     };
     let output = "";
     try {
-      ws.plan(bad);
+      ws.planWithEmulator(bad);
     } catch (e) {
       output = (e as Error).message;
     }
@@ -76,6 +85,7 @@ describe("references checked at plan by their variables' validations, under real
       "RegistryCredentials.fromSecretCompleteArn(<reference>): kmsKeyArn is not a KMS key ARN.",
       "ContainerSecret.fromSecretsManager(<reference>): the reference is not a Secrets Manager secret ARN.",
       "batch.ComputeEnvironment plan-checks/CE: maxVcpus is out of range.",
+      "RegistryCredentials.fromSecretName(<reference>): the reference is not a Secrets Manager secret name.",
     ]) {
       expect(output).toContain(message);
     }

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, Token } from "cdktf";
+import { Fn, Op, Token } from "cdktf";
 import { arnRegion, checkArnRegion } from "./aws-values";
 import { Fail } from "./fail";
 import { checkAtPlan } from "./plan-checks";
@@ -33,6 +33,7 @@ const ARN_SHAPE = "arn:<partition>:secretsmanager:<region>:<account>:secret:<nam
 // The same shapes as Terraform regular expressions (RE2), for references checked at plan; written without
 // backslashes, which would need escaping inside the expression's string.
 const SECRET_ARN_PATTERN = "^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$";
+const SECRET_NAME_PATTERN = "^[A-Za-z0-9/_+=.@-]{1,512}$";
 const KMS_KEY_PATTERN = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+$";
 
 /** The Terraform expression that holds when the string reference `value` matches `pattern`. */
@@ -86,7 +87,17 @@ export function checkSecretArn(fail: Fail, value: string): string | undefined {
 
 /** Checks a literal secret name; a Terraform reference passes unchecked. */
 export function checkSecretName(fail: Fail, value: string): void {
-  if (Token.isUnresolved(value)) return;
+  if (Token.isUnresolved(value)) {
+    // A name, not an ARN: Secrets Manager's characters, and no "arn:" start (RE2 has no look-ahead).
+    checkAtPlan(
+      fail,
+      value,
+      Op.and(matches(SECRET_NAME_PATTERN, value), Op.not(Fn.startswith(value, "arn:"))),
+      "the reference is not a Secrets Manager secret name",
+      "give 1-512 letters, digits and /_+=.@- as Secrets Manager does, or use fromSecretCompleteArn for an ARN",
+    );
+    return;
+  }
   if (value.startsWith("arn:"))
     throw fail(
       `"${value}" is an ARN, not a name`,
