@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { EXAMPLE_STACKS } from "../support/example-stacks";
 import { scratchDir } from "../support/scratch";
 
 // Running an example or a script straight from its TypeScript, with a runner that honours tsconfig.json's paths
@@ -25,15 +26,7 @@ describe("main.ts through tsx", () => {
     try {
       expect(output).toBe("");
       expect(status).toBe(0);
-      expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual([
-        "batch-private-registry",
-        "ecs-ec2-private-registry",
-        "ecs-private-registry",
-        "production",
-        "pull-through-cache",
-        "shared-registry-secret",
-        "shared-registry-workload",
-      ]);
+      expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(EXAMPLE_STACKS);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -5,20 +5,13 @@ import { App } from "cdktf";
 import { EcsExampleStack } from "../../examples/ecs-stack";
 import { CdktfProject } from "../support/cdktf-project";
 import { TerraformWorkspace } from "../support/terraform";
+import { EXAMPLE_STACKS } from "../support/example-stacks";
 
 // `npm run synth:hcl` as npm runs it (the script's own command line, the pinned CLI on PATH) in a project folder of
 // its own, on the repository's example app: what a reviewer reads, and what their CI's `terraform fmt -check` sees.
 const ROOT = path.join(__dirname, "..", "..");
 const SYNTH_HCL: string = require(path.join(ROOT, "package.json")).scripts["synth:hcl"];
-const STACKS = [
-  "batch-private-registry",
-  "ecs-ec2-private-registry",
-  "ecs-private-registry",
-  "production",
-  "pull-through-cache",
-  "shared-registry-secret",
-  "shared-registry-workload",
-];
+const STACKS = EXAMPLE_STACKS;
 
 const project = CdktfProject.forExamples();
 beforeAll(() => project.shell(SYNTH_HCL));
