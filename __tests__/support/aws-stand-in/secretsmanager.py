@@ -3,13 +3,16 @@
 
 Serves the calls the AWS provider makes for aws_secretsmanager_secret and _secret_version, keeps secrets in memory
 and appends every request (target and body) to a log, so a test can count where a value went.
-Usage: secretsmanager.py <port> <request log>
+Usage: secretsmanager.py <port> <request log> [operation to answer once with a 500]
+The optional third argument makes the SDK's retry happen on every run instead of only on a busy machine: a test
+that counts writes must tell a retry (same ClientRequestToken) from a second write.
 """
 import json
 import sys
 import uuid
 from http.server import BaseHTTPRequestHandler, HTTPServer
 port, log = int(sys.argv[1]), sys.argv[2]
+fail_once = set(sys.argv[3:4])
 secrets = {}
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
@@ -32,6 +35,11 @@ class Handler(BaseHTTPRequestHandler):
             arn = f"arn:aws:secretsmanager:eu-west-1:111122223333:secret:{req['Name']}-AbC123"
             secrets[arn] = {"ARN": arn, "Name": req["Name"], "Description": req.get("Description"), "versions": {}}
             return ok({"ARN": arn, "Name": req["Name"]})
+        if op in fail_once:
+            fail_once.discard(op)
+            data = json.dumps({"__type": "InternalServiceError", "message": "stand-in fault"}).encode()
+            self.send_response(500); self.send_header("Content-Length", str(len(data))); self.end_headers()
+            return self.wfile.write(data)
         s = find(sid) if sid else None
         if op == "DescribeSecret":
             if not s: return err("ResourceNotFoundException", "no")
