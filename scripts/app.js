@@ -4,24 +4,12 @@
 // `npm run typecheck` do) and only what changed keeps a synth at the cost of the compiled app: TypeScript itself
 // takes longer to load than the app takes to run. The examples use the built package (build/lib), as a user's app
 // would, so it is rebuilt first when lib/ changed since the last build.
-const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { buildIfStale, mtime } = require("./build-if-stale");
 
 const root = path.join(__dirname, "..");
-const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : -1);
-const newest = (dir) =>
-  Math.max(
-    ...fs
-      .readdirSync(dir, { withFileTypes: true })
-      .map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : mtime(path.join(dir, e.name)))),
-  );
-if (newest(path.join(root, "lib")) > mtime(path.join(root, ".jsii"))) {
-  execFileSync(process.execPath, [path.join(__dirname, "build.js")], {
-    cwd: root,
-    stdio: ["ignore", process.stderr, process.stderr],
-  });
-}
+buildIfStale();
 const out = path.join(root, "build", "app");
 const sources = [
   "main.ts",

@@ -42,13 +42,14 @@ export class Emulator {
     // The emulator is stopped in afterAll; it must not keep a jest worker alive if a test file stops early.
     child.unref();
     const emulator = new Emulator(child, logDir);
-    for (let i = 0; i < 300; i++) {
+    // moto_server loads its managed policies at start: seconds on a busy machine, so the wait is generous.
+    for (let i = 0; i < 1200; i++) {
       if (emulator.run("curl", ["-s", "-o", "/dev/null", emulator.endpoint]).status === 0) return emulator;
       spawnSync("sleep", ["0.1"]);
     }
     const output = emulator.log;
     emulator.stop();
-    throw new Error(`moto_server did not answer within 30 s:\n${output}`);
+    throw new Error(`moto_server did not answer within 120 s:\n${output}`);
   }
 
   public readonly endpoint = `http://127.0.0.1:${PORT}`;

@@ -9,6 +9,7 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { buildIfStale } = require("../../scripts/build-if-stale");
 const { ensureLine, LINES } = require("../../scripts/lines");
 const { LAYERS } = require("./layers");
 
@@ -64,6 +65,9 @@ module.exports = async (globalConfig) => {
   }
   // Where every construct test's app points (support/stacks.ts), made here once so workers never race to make it.
   fs.mkdirSync(path.join(os.tmpdir(), `cdktf-private-registry-tests-${os.userInfo().uid}`), { recursive: true });
+  // Built here once when lib/ changed since the last build, so the tests' apps (scripts/app.js) find it fresh and
+  // none rebuilds build/ while another reads it (`npm test` builds first; `npx jest` after an edit may not).
+  if (layers.some((layer) => LAYERS[layer].tools.includes("terraform"))) buildIfStale();
   // The bindings of every line a selected layer runs on.
   for (const line of lines) {
     if (layers.some((layer) => LAYERS[layer].everyLine || LINES[line].development)) ensureLine(line);

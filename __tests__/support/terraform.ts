@@ -208,7 +208,8 @@ export class TerraformWorkspace {
   public planWithEmulator(vars: Record<string, string> = {}): Plan {
     const body = [
       `moto_server -H 127.0.0.1 -p ${EMULATOR_PORT} >moto.log 2>&1 & cleanup+=($!)`,
-      `for _ in $(seq 300); do curl -s -o /dev/null http://127.0.0.1:${EMULATOR_PORT}/ && break; sleep 0.1; done`,
+      `for _ in $(seq 1200); do curl -s -o /dev/null http://127.0.0.1:${EMULATOR_PORT}/ && break; sleep 0.1; done`,
+      `curl -s -o /dev/null http://127.0.0.1:${EMULATOR_PORT}/ || { echo "moto_server did not start:"; cat moto.log; exit 97; } >&2`,
       `terraform plan ${PLAN_ARGS.join(" ")}`,
     ].join("\n");
     return this.planned(this.script(body, { ...varEnv(vars), AWS_ENDPOINT_URL: `http://127.0.0.1:${EMULATOR_PORT}` }));

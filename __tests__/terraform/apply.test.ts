@@ -50,7 +50,8 @@ function workspaceFiles(ws: TerraformWorkspace): string {
 
 /** Starts the stand-in; `failOnce` names an operation it answers once with a 500, which the SDK retries. */
 const standIn = (failOnce = "") => `python3 ${JSON.stringify(STAND_IN)} ${PORT} requests.log ${failOnce} & cleanup+=($!)
-for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${PORT}) 2>/dev/null && break; sleep 0.1; done`;
+for _ in $(seq 600); do (exec 3<>/dev/tcp/127.0.0.1/${PORT}) 2>/dev/null && break; sleep 0.1; done
+(exec 3<>/dev/tcp/127.0.0.1/${PORT}) 2>/dev/null || { echo "the Secrets Manager stand-in did not start" >&2; exit 97; }`;
 
 const token = (r: Request): string => JSON.parse(r.body).ClientRequestToken;
 

@@ -12,10 +12,13 @@ aws_port=8112
 python3 "$here/services.py" "$imds_port" "$aws_port" "$FAKE_REGION" "$SANDBOX" &
 services=$!
 trap 'kill "$services" 2>/dev/null || true' EXIT
-for _ in $(seq 500); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$aws_port") 2>/dev/null; then break; fi
+# services.py writes $SANDBOX/ready once both ports listen. A Python start can take seconds on a busy machine, and a
+# script started before then would fail or retry, which the tests would read as the script's own behaviour.
+for _ in $(seq 6000); do
+  [ -e "$SANDBOX/ready" ] || ! kill -0 "$services" 2>/dev/null && break
   /bin/sleep 0.01
 done
+[ -e "$SANDBOX/ready" ] || { echo "boot sandbox: the stand-in services did not start" >&2; exit 97; }
 real_curl=$(command -v curl)
 real_python=$(command -v python3)
 PATH="$here/bin:/usr/local/bin:/usr/bin:/bin" \

@@ -37,9 +37,10 @@ class Quiet(http.server.BaseHTTPRequestHandler):
 
 class Imds(Quiet):
     def _reply(self, status, body=""):
-        self.send(status, body.encode())
+        # Logged before the answer: once the client has it, its next request may be logged by another thread.
         with open(imds_log, "a") as log:
             log.write("%s %s %d\n" % (self.command, self.path, status))
+        self.send(status, body.encode())
 
     def do_PUT(self):
         if self.path != "/latest/api/token" or not self.headers.get("X-aws-ec2-metadata-token-ttl-seconds"):
@@ -96,8 +97,9 @@ class AwsCli(Quiet):
         self.send(200, b"%d\n%s\n" % (status, b"err" if err else b"out") + (err or out))
 
 
-# Both listen before either serves, and run.sh waits for the second, so the script never finds IMDS closed.
+# Both listen before `ready` is written, and run.sh waits for it, so the script never finds either closed.
 imds_server = http.server.ThreadingHTTPServer(("127.0.0.1", imds_port), Imds)
 aws_server = http.server.ThreadingHTTPServer(("127.0.0.1", aws_port), AwsCli)
 threading.Thread(target=aws_server.serve_forever, daemon=True).start()
+open(os.path.join(sandbox, "ready"), "w").close()
 imds_server.serve_forever()
