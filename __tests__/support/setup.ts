@@ -1,3 +1,5 @@
+// First, so that the framework's own module loading already takes the fast path (its modules create tokens).
+import "./stack-traces";
 // Registers cdktf's jest matchers (toHaveResourceWithProperties, ...) and their type declarations.
 import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
