@@ -1,6 +1,14 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ContainerImage, ContainerSecret, RegistryCredentials, batch, ecs } from "../../lib";
+import {
+  ContainerImage,
+  ContainerSecret,
+  EphemeralVariable,
+  RegistryCredentials,
+  RegistrySecret,
+  batch,
+  ecs,
+} from "../../lib";
 import { TerraformWorkspace } from "../support/terraform";
 import { KEY_ARN, SECRET_ARN } from "../support/stacks";
 
@@ -29,6 +37,8 @@ describe("references checked at plan by their variables' validations, under real
         }),
       }),
       secrets: { TOKEN: ContainerSecret.fromSecretsManager(text("token_arn")) },
+      // A range from 0: cdktf drops a right operand of 0, so the condition is written with the literal first.
+      portMappings: [{ containerPort: 80, hostPort: number("host_port") }],
     });
     // A secret name is placed in the provider's account, which the plan asks STS for: moto answers on loopback.
     task.addContainer("sidecar", {
@@ -43,6 +53,12 @@ describe("references checked at plan by their variables' validations, under real
       securityGroupIds: ["sg-0a1b2c3d"],
       maxVcpus: number("max_vcpus"),
     });
+    new RegistrySecret(stack, "Hub", {
+      registry: "docker.io",
+      username: "robot",
+      password: new EphemeralVariable(stack, "token").value,
+      recoveryWindowInDays: number("recovery_window"),
+    });
     ws = TerraformWorkspace.fromStack(stack);
     ws.init();
   });
@@ -56,10 +72,17 @@ describe("references checked at plan by their variables' validations, under real
     token_arn: SECRET_ARN,
     secret_name: "registry/hub",
     max_vcpus: "16",
+    recovery_window: "7",
+    host_port: "0",
+    token: "S3ntinel",
   };
 
   test("good values plan without a diagnostic", () => {
     expect(ws.planWithEmulator(GOOD).diagnostics).toEqual([]);
+  });
+
+  test("a value a range admits beside itself (a recovery window of 0) plans too", () => {
+    expect(ws.planWithEmulator({ ...GOOD, recovery_window: "0" }).diagnostics).toEqual([]);
   });
 
   test("each bad value stops the plan with the contract's message", () => {
@@ -71,6 +94,9 @@ describe("references checked at plan by their variables' validations, under real
       token_arn: "x",
       secret_name: SECRET_ARN,
       max_vcpus: "-1",
+      recovery_window: "3",
+      host_port: "65536",
+      token: "S3ntinel",
     };
     let output = "";
     try {
@@ -86,8 +112,11 @@ describe("references checked at plan by their variables' validations, under real
       "ContainerSecret.fromSecretsManager(<reference>): the reference is not a Secrets Manager secret ARN.",
       "batch.ComputeEnvironment plan-checks/CE: maxVcpus is out of range.",
       "RegistryCredentials.fromSecretName(<reference>): the reference is not a Secrets Manager secret name.",
+      'ecs.TaskDefinition plan-checks/Task: container "web" hostPort is out of range. Fix: give container "web" hostPort as a whole number from 0 to 65535.',
+      "RegistrySecret plan-checks/Hub: recoveryWindowInDays is out of range. Fix: give recoveryWindowInDays as a whole number from 7 to 30, or 0 to delete at once.",
     ]) {
-      expect(output).toContain(message);
+      // The diagnostics are JSON: a quote in a message is escaped there.
+      expect(output.replace(/\\"/g, '"')).toContain(message);
     }
   });
 });

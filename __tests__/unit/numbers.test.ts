@@ -1,7 +1,8 @@
 import { TerraformVariable } from "cdktf";
 import { failFor } from "../../lib/private/fail";
 import { checkNumber, checkOrder, isLiteralNumber, numberText } from "../../lib/private/numbers";
-import { testStack } from "../support/stacks";
+import { attachPlanChecks } from "../../lib/private/plan-checks";
+import { synthObject, testStack } from "../support/stacks";
 
 const fail = failFor("Thing x");
 const message = (f: () => void) => {
@@ -25,9 +26,10 @@ describe("checkNumber, the one number check", () => {
     [NaN, {}, "Thing x: n NaN is not a finite number. Fix: give n as a whole number."],
     [
       -1,
-      { min: 1, max: 30, or: "or 0 to delete at once" },
-      "Thing x: n -1 is out of range. Fix: give n as a whole number from 1 to 30, or 0 to delete at once.",
+      { min: 7, max: 30, or: { value: 0, meaning: "to delete at once" } },
+      "Thing x: n -1 is out of range. Fix: give n as a whole number from 7 to 30, or 0 to delete at once.",
     ],
+    [0, { min: 7, max: 30, or: { value: 0, meaning: "to delete at once" } }, "accepted"],
   ])("%p within %p: %s", (value, range, expected) => {
     expect(message(() => checkNumber(fail, "n", value as number | undefined, range))).toBe(expected);
   });
@@ -45,6 +47,21 @@ describe("checkNumber, the one number check", () => {
     expect(isLiteralNumber(value)).toBe(false);
     expect(numberText(value)).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
     expect(numberText(4)).toBe("4");
+  });
+
+  test.each([
+    [{ min: 0, max: 255 }, "${(((floor(var.n) == var.n) && (0 <= var.n)) && (255 >= var.n))}"],
+    [{ min: 0.25, fractional: true }, "${(0.25 <= var.n)}"],
+    [
+      { min: 7, max: 30, or: { value: 0, meaning: "to delete at once" } },
+      "${((0 == var.n) || (((floor(var.n) == var.n) && (7 <= var.n)) && (30 >= var.n)))}",
+    ],
+  ])("a variable within %p is checked at plan by %s (a bound of 0 kept, not dropped)", (range, condition) => {
+    const stack = testStack();
+    const ownFail = failFor("Thing x");
+    checkNumber(ownFail, "n", new TerraformVariable(stack, "n", { type: "number" }).numberValue, range);
+    attachPlanChecks(ownFail, stack);
+    expect(synthObject(stack).variable.n.validation).toEqual([{ condition, error_message: expect.any(String) }]);
   });
 
   test("checkOrder compares two literals only", () => {

@@ -8,8 +8,8 @@ export interface NumberRange {
   readonly max?: number;
   /** Fractions allowed (Batch's Fargate vCPUs); whole numbers otherwise. */
   readonly fractional?: boolean;
-  /** A value accepted beside the range, said in the fix: `or 0 to delete at once`. */
-  readonly or?: string;
+  /** A value accepted beside the range, and what it means, said in the fix: `or 0 to delete at once`. */
+  readonly or?: { readonly value: number; readonly meaning: string };
 }
 
 /**
@@ -29,13 +29,14 @@ export function checkNumber(fail: Fail, prop: string, value: number | undefined,
           ? `of at most ${max}`
           : "";
   const kind = fractional ? "number" : "whole number";
-  const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}${range.or ? `, ${range.or}` : ""}`;
+  const or = range.or === undefined ? "" : `, or ${range.or.value} ${range.or.meaning}`;
+  const want = `give ${prop} as a ${kind}${bounds ? ` ${bounds}` : ""}${or}`;
   if (Token.isUnresolved(value)) {
-    // The same range, checked by Terraform once the reference is known (`or` values are the literal checks' own).
-    if (range.or === undefined)
-      checkAtPlan(fail, value, numberCondition(value, range), `${prop} is out of range`, want);
+    // The same range, checked by Terraform once the reference is known.
+    checkAtPlan(fail, value, numberCondition(value, range), `${prop} is out of range`, want);
     return;
   }
+  if (value === range.or?.value) return;
   if (typeof value !== "number" || !Number.isFinite(value))
     throw fail(`${prop} ${String(value)} is not a finite number`, want);
   if (!fractional && !Number.isInteger(value)) throw fail(`${prop} ${value} is not a whole number`, want);
@@ -64,10 +65,12 @@ export function checkOrder(fail: Fail, [lowProp, low]: [string, number], [highPr
 }
 
 /** The Terraform expression that holds when a number reference is within `range`. */
-function numberCondition(value: number, { min, max, fractional }: NumberRange): unknown {
+function numberCondition(value: number, { min, max, fractional, or }: NumberRange): unknown {
+  // Literals on the left: cdktf 0.21 drops a right operand that is 0 (`var.x >= undefined`, which Terraform refuses).
   const terms: unknown[] = [];
   if (!fractional) terms.push(Op.eq(Fn.floor(value), value));
-  if (min !== undefined) terms.push(Op.gte(value, min));
-  if (max !== undefined) terms.push(Op.lte(value, max));
-  return terms.length === 0 ? true : terms.reduce((all, term) => Op.and(all, term));
+  if (min !== undefined) terms.push(Op.lte(min, value));
+  if (max !== undefined) terms.push(Op.gte(max, value));
+  const inRange = terms.length === 0 ? true : terms.reduce((all, term) => Op.and(all, term));
+  return or === undefined ? inRange : Op.or(Op.eq(or.value, value), inRange);
 }

@@ -86,8 +86,12 @@ export function checkSecretVersion(fail: Fail, prop: string, version: number): v
 
 /** Days a deleted secret can be restored, as Secrets Manager takes them. */
 export function checkRecoveryWindow(fail: Fail, window: number): void {
-  if (window !== 0)
-    checkNumber(fail, "recoveryWindowInDays", window, { min: 7, max: 30, or: "or 0 to delete at once" });
+  // Secrets Manager's DeleteSecret: RecoveryWindowInDays 7-30, or ForceDeleteWithoutRecovery (the provider's 0).
+  checkNumber(fail, "recoveryWindowInDays", window, {
+    min: 7,
+    max: 30,
+    or: { value: 0, meaning: "to delete at once" },
+  });
 }
 
 /** The `Secret` and `Value` resources under `scope` (ids that keep Terraform addresses stable). */
