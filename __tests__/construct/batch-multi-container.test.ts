@@ -34,7 +34,7 @@ describe("batch.MultiContainerJobDefinition", () => {
     expect(definition).toMatchObject({ name: "train", type: "container", platform_capabilities: ["EC2"] });
     expect(definition).not.toHaveProperty("container_properties");
     const [task] = ecsPropertiesOf(stack).taskProperties;
-    expect(task.executionRoleArn).toBe(ref(stack, job.executionRole.arn));
+    expect(task.executionRoleArn).toBe(ref(stack, job.executionRole!.arn));
     expect(task.containers).toEqual([
       {
         name: "trainer",
@@ -66,6 +66,63 @@ describe("batch.MultiContainerJobDefinition", () => {
     expect(policies["container-read"].Statement).toEqual([
       { Sid: "ReadContainerSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: SM },
     ]);
+  });
+
+  test("EC2 with public and ECR images and no secrets: no execution role at all (the instance role pulls and logs)", () => {
+    const stack = testStack();
+    const job = new batch.MultiContainerJobDefinition(stack, "Job", { platform: batch.Platform.EC2 });
+    job.addContainer("web", { image: ContainerImage.fromRegistry("nginx:1.27"), vcpus: 1, memoryMiB: 512 });
+    job.addContainer("agent", {
+      image: ContainerImage.fromRegistry("111122223333.dkr.ecr.eu-west-1.amazonaws.com/agent:1"),
+      vcpus: 1,
+      memoryMiB: 512,
+      essential: false,
+    });
+    expect(job.executionRole).toBeUndefined();
+    expect(ecsPropertiesOf(stack).taskProperties[0]).not.toHaveProperty("executionRoleArn");
+    const synth = synthObject(stack);
+    expect(synth.resource).not.toHaveProperty("aws_iam_role");
+    expect(synth.resource).not.toHaveProperty("aws_iam_role_policy_attachment");
+  });
+
+  test("EC2: the first container that needs the role creates it, and later ones share it", () => {
+    const stack = testStack();
+    const job = new batch.MultiContainerJobDefinition(stack, "Job", { platform: batch.Platform.EC2 });
+    job.addContainer("web", { image: ContainerImage.fromRegistry("nginx:1.27"), vcpus: 1, memoryMiB: 512 });
+    job.addContainer("trainer", {
+      image: ContainerImage.fromRegistry("quay.io/org/trainer:1", { credentials: quay() }),
+      vcpus: 1,
+      memoryMiB: 512,
+    });
+    const role = job.executionRole;
+    job.addContainer("tail", { image: ContainerImage.fromRegistry("busybox:1"), vcpus: 1, memoryMiB: 64 });
+    job.addContainer("db", {
+      image: ContainerImage.fromRegistry("postgres:17"),
+      vcpus: 1,
+      memoryMiB: 512,
+      secrets: { PASSWORD: ContainerSecret.fromSecretsManager(SM) },
+    });
+    expect(job.executionRole).toBe(role);
+    expect(ecsPropertiesOf(stack).taskProperties[0].executionRoleArn).toBe(ref(stack, role!.arn));
+    expect(Object.keys(synthObject(stack).resource.aws_iam_role)).toHaveLength(1);
+    expect(Object.keys(policiesOf(stack)).sort()).toEqual(["container-read", "private-registry-secret-read"]);
+  });
+
+  test("Fargate, or a given role, keeps the role with public images", () => {
+    const stack = testStack();
+    const fargate = new batch.MultiContainerJobDefinition(stack, "Fargate", { platform: batch.Platform.FARGATE });
+    fargate.addContainer("web", { image: ContainerImage.fromRegistry("nginx:1.27"), vcpus: 1, memoryMiB: 2048 });
+    const given = new batch.MultiContainerJobDefinition(stack, "Given", {
+      platform: batch.Platform.EC2,
+      executionRole: fargate.executionRole,
+    });
+    given.addContainer("web", { image: ContainerImage.fromRegistry("nginx:1.27"), vcpus: 1, memoryMiB: 512 });
+    expect(fargate.executionRole).toBeDefined();
+    expect(given.executionRole).toBe(fargate.executionRole);
+    const roleArns = resourcesOf(stack, "aws_batch_job_definition").map(
+      (d) => decodeDocument(d.ecs_properties).taskProperties[0].executionRoleArn,
+    );
+    expect(roleArns).toEqual([ref(stack, fargate.executionRole!.arn), ref(stack, fargate.executionRole!.arn)]);
   });
 
   test("on Fargate the containers together must make a Fargate size, checked at synth", () => {
