@@ -4,7 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ContainerImage, ContainerSecret, EphemeralVariable, RegistrySecret, batch } from "../../lib";
 import { decodeDocument } from "../support/documents";
-import { KEY_ARN, quay, ref, resourcesOf, SECRET_ARN, testStack } from "../support/stacks";
+import { KEY_ARN, quay, ref, resourcesOf, SECRET_ARN, synthObject, testStack } from "../support/stacks";
 
 const propsOf = (stack: ReturnType<typeof testStack>) =>
   decodeDocument(resourcesOf(stack, "aws_batch_job_definition")[0].container_properties);
@@ -68,6 +68,20 @@ describe("batch.JobDefinition", () => {
     expect(resourcesOf(stack, "aws_iam_role")).toHaveLength(0);
     expect(resourcesOf(stack, "aws_iam_role_policy_attachment")).toHaveLength(0);
     expect(propsOf(stack)).not.toHaveProperty("executionRoleArn");
+  });
+
+  test("a role removed for want of grants takes its data sources along, unless something else reads them", () => {
+    const stack = testStack();
+    const image = ContainerImage.fromRegistry("busybox:1.36");
+    const ec2 = { platform: batch.Platform.EC2, image, sourceAccountCondition: true };
+    new batch.JobDefinition(stack, "Job", ec2);
+    new batch.MultiContainerJobDefinition(stack, "Multi", ec2).addContainer("a", { image, vcpus: 1, memoryMiB: 64 });
+    // The partition and the caller identity (an STS call at plan) that only the removed roles read.
+    expect(synthObject(stack)).not.toHaveProperty("data");
+    // Control: a Fargate job keeps its role, and the role keeps both data sources; removing the next one keeps them.
+    new batch.JobDefinition(stack, "Fargate", { ...ec2, platform: batch.Platform.FARGATE });
+    new batch.JobDefinition(stack, "Again", ec2);
+    expect(Object.keys(synthObject(stack).data).sort()).toEqual(["aws_caller_identity", "aws_partition"]);
   });
 
   test.each([

@@ -5,7 +5,7 @@ import { jsonDocument } from "./json-document";
 import { assumeRolePolicy } from "./policy-documents";
 import { Fail } from "./fail";
 import { IRole } from "../role";
-import { accountOf, partitionOf } from "./stack-context";
+import { accountOf, partitionOf, releaseUse } from "./stack-context";
 import { literalArgument } from "./terraform-expression";
 
 /** What a task or job definition was given about its execution role. */
@@ -32,6 +32,9 @@ export function executionRoleFor(scope: Construct, fail: Fail, props: ExecutionR
 
 const MANAGED_POLICY = "ManagedPolicy";
 
+/** The stack's data sources each created role reads, given back if the role is removed. */
+const reads = new WeakMap<IRole, (typeof partitionOf | typeof accountOf)[]>();
+
 function createExecutionRole(scope: Construct, id: string, sourceAccountCondition: boolean): IamRole {
   const sourceAccount = sourceAccountCondition ? accountOf(scope) : undefined;
   const role = new IamRole(scope, id, {
@@ -43,6 +46,7 @@ function createExecutionRole(scope: Construct, id: string, sourceAccountConditio
     role: role.name,
     policyArn: `arn:${partitionOf(scope)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
   });
+  reads.set(role, sourceAccountCondition ? [partitionOf, accountOf] : [partitionOf]);
   return role;
 }
 
@@ -53,5 +57,7 @@ function createExecutionRole(scope: Construct, id: string, sourceAccountConditio
 export function grantedOrRemoved(scope: Construct, role: IRole | undefined): IRole | undefined {
   if (role === undefined || role.node.children.some((child) => child.node.id !== MANAGED_POLICY)) return role;
   scope.node.tryRemoveChild(role.node.id);
+  // Without this, the stack kept the role's data sources: an unused partition, and an STS call at plan.
+  for (const of of reads.get(role) ?? []) releaseUse(scope, of);
   return undefined;
 }
