@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { ContainerDependencyCondition, ContainerImage, ContainerSecret, batch } from "../../lib";
 import { decodeDocument } from "../support/documents";
 import { hub, HUB_ARN, quay, ref, resourcesOf, SECRET_ARN, synthObject, testStack } from "../support/stacks";
@@ -106,6 +106,24 @@ describe("batch.MultiContainerJobDefinition", () => {
     expect(ecsPropertiesOf(stack).taskProperties[0].executionRoleArn).toBe(ref(stack, role!.arn));
     expect(Object.keys(synthObject(stack).resource.aws_iam_role)).toHaveLength(1);
     expect(Object.keys(policiesOf(stack)).sort()).toEqual(["container-read", "private-registry-secret-read"]);
+  });
+
+  test("EC2: a container refused after its role was made leaves no role behind, and the next one binds", () => {
+    const stack = testStack();
+    const job = new batch.MultiContainerJobDefinition(stack, "Job", { platform: batch.Platform.EC2 });
+    const bad = { image: ContainerImage.fromRegistry("quay.io/org/a:1", { credentials: quay() }), vcpus: 1 };
+    // The role is made before the container is bound, whose checks then refuse its ulimits.
+    expect(() =>
+      job.addContainer("a", {
+        ...bad,
+        memoryMiB: 64,
+        ulimits: [{ name: "nofile", softLimit: 2, hardLimit: 1 }],
+      } as never),
+    ).toThrow(/batch\.MultiContainerJobDefinition test\/Job: .*ulimit nofile/);
+    expect(job.executionRole).toBeUndefined();
+    expect(JSON.parse(Testing.synth(stack)).resource).not.toHaveProperty("aws_iam_role"); // no containers yet
+    job.addContainer("a", { ...bad, memoryMiB: 64 });
+    expect(Object.keys(synthObject(stack).resource.aws_iam_role)).toHaveLength(1);
   });
 
   test("Fargate, or a given role, keeps the role with public images", () => {

@@ -140,9 +140,10 @@ export function runBootScript(script: string, scenario: BootScenario): BootRun {
               ...env,
               REAL_AWS: execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim(),
             },
-            timeoutSeconds: 60,
+            // Above the sandbox's own waits (60 s for its services, 60 s a reply), so their messages can show.
+            timeoutSeconds: 180,
           })
-        : spawnSync("unshare", ["--net", "-r", ...args], { env, encoding: "utf8", timeout: 60000 });
+        : spawnSync("unshare", ["--net", "-r", ...args], { env, encoding: "utf8", timeout: 180_000 });
     if ("error" in run && run.error) throw run.error;
     const read = (name: string) =>
       fs.existsSync(path.join(sandbox, name)) ? fs.readFileSync(path.join(sandbox, name), "utf8") : "";

@@ -73,8 +73,8 @@ describe("a RegistrySecret through a real apply", () => {
     });
     ws = TerraformWorkspace.fromStack(stack);
     ws.init();
-    const step = (name: string, token: string, v: number, command: string) =>
-      `echo "=== ${name}"; TF_VAR_token=${JSON.stringify(token).replace(/\$/g, "\\$")} TF_VAR_password_version=${v} ${command}`;
+    const step = (name: string, password: string, v: number, command: string) =>
+      `echo "=== ${name}"; TF_VAR_token=${JSON.stringify(password).replace(/\$/g, "\\$")} TF_VAR_password_version=${v} ${command}`;
     const result = ws.script(
       [
         standIn("PutSecretValue"),

@@ -8,7 +8,6 @@ import { BASE_OPTIONS, ContainerKind } from "../private/container-checks";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
 import { bindJobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
-import { grantedOrRemoved } from "../private/execution-role";
 import { jsonDocument } from "../private/json-document";
 import { checkNumber } from "../private/numbers";
 import type { JobDefinitionBaseProps } from "./job-options";
@@ -40,7 +39,7 @@ export class JobDefinition extends Construct {
   /** The `aws_batch_job_definition`. */
   public readonly resource: BatchJobDefinition;
   /**
-   * The execution role, given or created; undefined for an EC2 job that needs none: there the instance's ECS agent
+   * The execution role, given or created. Undefined for an EC2 job that needs none: there the instance's ECS agent
    * pulls public and ECR images and writes the logs with the instance role, so a role is created only when
    * something is granted to it (registry credentials, container secrets, a log driver's secret options, a cache's
    * repositories).
@@ -64,23 +63,26 @@ export class JobDefinition extends Construct {
     if (reserved.length > 0)
       throw this.fail(`environment variables ${reserved.join(", ")} use the reserved AWS_BATCH prefix`, "rename them");
 
-    const host = {
-      scope: this,
-      fail: this.fail,
-      executionRole: base.executionRole,
-      kind: ContainerKind.BATCH_JOB,
-      fargate: base.fargate,
-      windows: false,
-      volumes: base.volumes,
-    };
     const options = Object.fromEntries(
       CONTAINER_OPTIONS.filter((k) => props[k] !== undefined).map((k) => [k, props[k]]),
     ) as unknown as ContainerBaseOptions;
-    const container = bindContainer(host, "", options, { resources: { vcpus, memoryMiB } });
-    this.executionRole =
-      base.fargate || props.executionRole !== undefined
-        ? base.executionRole
-        : grantedOrRemoved(this, base.executionRole);
+    const container = base.executionRole.bind((executionRole) =>
+      bindContainer(
+        {
+          scope: this,
+          fail: this.fail,
+          executionRole,
+          kind: ContainerKind.BATCH_JOB,
+          fargate: base.fargate,
+          windows: false,
+          volumes: base.volumes,
+        },
+        "",
+        options,
+        { resources: { vcpus, memoryMiB } },
+      ),
+    );
+    this.executionRole = base.executionRole.role;
     const containerProperties = withAdditional(
       this.fail,
       "",

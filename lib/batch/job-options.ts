@@ -64,14 +64,15 @@ export interface JobDefinitionBaseProps {
   readonly jobRole?: IRole;
   /**
    * Role ECS uses to pull the images and read their secrets. A given role only gains the grants.
-   * @default - a new role trusting `ecs-tasks.amazonaws.com` with `AmazonECSTaskExecutionRolePolicy`
+   * @default - a new role trusting `ecs-tasks.amazonaws.com` with `AmazonECSTaskExecutionRolePolicy`; on EC2
+   * only when something is granted to it (registry credentials, secrets), since the instance role pulls and logs
    */
   readonly executionRole?: IRole;
   /**
    * Let ECS assume the execution role this construct creates only on behalf of this stack's account: its trust
    * policy gets `aws:SourceAccount` = the account of the provider's credentials (AWS's confused-deputy guard for
-   * service roles). Costs one STS call (`aws_caller_identity`) at plan. Not with `executionRole`: a given role's
-   * trust policy is its owner's.
+   * service roles). Costs one STS call (`aws_caller_identity`) at plan, when the role is created. Not with
+   * `executionRole`: a given role's trust policy is its owner's.
    * @default false
    */
   readonly sourceAccountCondition?: boolean;

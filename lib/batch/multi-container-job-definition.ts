@@ -9,7 +9,6 @@ import { ContainerKind } from "../private/container-checks";
 import { ContainerGraph } from "../private/container-graph";
 import { constructFail, Fail } from "../private/fail";
 import { checkFargateSize } from "../private/fargate-sizes";
-import { executionRoleFor, grantedOrRemoved } from "../private/execution-role";
 import { bindJobBase, JobBase, jobResourceArgs, renderTaskMembers } from "../private/job-base";
 import { jsonDocument } from "../private/json-document";
 import { checkNumber, isLiteralNumber } from "../private/numbers";
@@ -51,19 +50,12 @@ export class MultiContainerJobDefinition extends Construct {
   private readonly sizes: { vcpus: number; memoryMiB: number }[] = [];
   private readonly graph: ContainerGraph;
   private readonly taskMembers: () => Record<string, unknown>;
-  private role?: IRole;
-  /** Makes the role a container may need (EC2 with no role given); undefined where the role is there from the start. */
-  private readonly roleOnDemand?: () => IRole;
 
   constructor(scope: Construct, id: string, props: MultiContainerJobDefinitionProps) {
     super(scope, id);
     this.fail = constructFail(this, "batch.MultiContainerJobDefinition");
     checkInput(this.fail, "props", props, "batch.MultiContainerJobDefinitionProps");
     this.base = bindJobBase(this, this.fail, props);
-    // As for batch.JobDefinition on EC2: the instance's agent pulls public and ECR images and logs with the instance
-    // role, so the role is created only for the first container that is granted something, and kept from then on.
-    if (this.base.fargate || props.executionRole !== undefined) this.role = this.base.executionRole;
-    else this.roleOnDemand = () => executionRoleFor(this, this.fail, props);
     checkNamespaces(this.fail, this.base.fargate, props.pidMode, props.ipcMode);
     this.taskMembers = () =>
       withAdditional(
@@ -71,14 +63,13 @@ export class MultiContainerJobDefinition extends Construct {
         "",
         {
           containers: this.containers,
-          ...renderTaskMembers(this.base, props, true, this.role),
+          ...renderTaskMembers(this.base, props, true, this.executionRole),
           pidMode: props.pidMode,
           ipcMode: props.ipcMode,
         },
         props.additionalProperties,
       );
     this.graph = new ContainerGraph(this.fail, "job", false);
-    if (this.role === undefined) grantedOrRemoved(this, this.base.executionRole);
     this.resource = new BatchJobDefinition(this, "Resource", {
       ...jobResourceArgs(this.base, props),
       type: "container",
@@ -118,23 +109,22 @@ export class MultiContainerJobDefinition extends Construct {
     checkNumber(this.fail, `${label} memoryMiB`, memoryMiB, { min: 4 });
     if (vcpus === undefined || memoryMiB === undefined)
       throw this.fail(`${label} has no vcpus or memoryMiB`, "give each container its vcpus and memoryMiB");
-    const role = this.role ?? this.roleOnDemand!();
-    const host = {
-      scope: this,
-      fail: this.fail,
-      executionRole: role,
-      kind: ContainerKind.BATCH_TASK,
-      fargate: this.base.fargate,
-      windows: false,
-      volumes: this.base.volumes,
-    };
-    const container = bindContainer(host, label, options, {
-      name,
-      essential: options.essential ?? true,
-      resources: { vcpus, memoryMiB },
-      memoryMiB: undefined,
-    });
-    this.role = this.role ?? grantedOrRemoved(this, role);
+    const container = this.base.executionRole.bind((executionRole) =>
+      bindContainer(
+        {
+          scope: this,
+          fail: this.fail,
+          executionRole,
+          kind: ContainerKind.BATCH_TASK,
+          fargate: this.base.fargate,
+          windows: false,
+          volumes: this.base.volumes,
+        },
+        label,
+        options,
+        { name, essential: options.essential ?? true, resources: { vcpus, memoryMiB }, memoryMiB: undefined },
+      ),
+    );
     this.graph.add(name, container);
     this.containers.push(container);
     this.sizes.push({ vcpus, memoryMiB });
@@ -143,13 +133,13 @@ export class MultiContainerJobDefinition extends Construct {
   }
 
   /**
-   * The execution role, given or created; undefined for an EC2 job none of whose containers so far needs one: there
+   * The execution role, given or created. Undefined for an EC2 job none of whose containers so far needs one: there
    * the instance's ECS agent pulls public and ECR images and writes the logs with the instance role, so a role is
    * created only when a container is granted something (registry credentials, secrets, a log driver's secret
    * options, a cache's repositories). To grant it more yourself, give `executionRole`.
    */
   public get executionRole(): IRole | undefined {
-    return this.role;
+    return this.base.executionRole.role;
   }
 
   /** The job definition's ARN, with revision. */

@@ -33,31 +33,69 @@ export function executionRoleFor(scope: Construct, fail: Fail, props: ExecutionR
 const MANAGED_POLICY = "ManagedPolicy";
 
 /** The stack's data sources each created role reads, given back if the role is removed. */
-const reads = new WeakMap<IRole, (typeof partitionOf | typeof accountOf)[]>();
+const reads = new WeakMap<IRole, ("partition" | "account")[]>();
 
 function createExecutionRole(scope: Construct, id: string, sourceAccountCondition: boolean): IamRole {
-  const sourceAccount = sourceAccountCondition ? accountOf(scope) : undefined;
+  const used: ("partition" | "account")[] = ["partition"];
+  if (sourceAccountCondition) used.push("account");
   const role = new IamRole(scope, id, {
     namePrefix: "exec-",
     description: literalArgument(`Execution role of ${scope.node.path}`),
-    assumeRolePolicy: jsonDocument(assumeRolePolicy("ecs-tasks.amazonaws.com", sourceAccount)),
+    assumeRolePolicy: jsonDocument(
+      assumeRolePolicy("ecs-tasks.amazonaws.com", sourceAccountCondition ? accountOf(scope) : undefined),
+    ),
   });
   new IamRolePolicyAttachment(role, MANAGED_POLICY, {
     role: role.name,
     policyArn: `arn:${partitionOf(scope)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`,
   });
-  reads.set(role, sourceAccountCondition ? [partitionOf, accountOf] : [partitionOf]);
+  reads.set(role, used);
   return role;
 }
 
-/**
- * The execution role `executionRoleFor` created, if anything was granted to it (a grant adds a policy under the
- * role); otherwise the role, with its managed-policy attachment, is removed from `scope` and undefined returned.
- */
-export function grantedOrRemoved(scope: Construct, role: IRole | undefined): IRole | undefined {
-  if (role === undefined || role.node.children.some((child) => child.node.id !== MANAGED_POLICY)) return role;
+/** Removes a role `createExecutionRole` made, and gives back its reads (else an unused partition, an STS call). */
+function removeCreatedRole(scope: Construct, role: IRole): void {
   scope.node.tryRemoveChild(role.node.id);
-  // Without this, the stack kept the role's data sources: an unused partition, and an STS call at plan.
-  for (const of of reads.get(role) ?? []) releaseUse(scope, of);
-  return undefined;
+  for (const source of reads.get(role) ?? []) releaseUse(scope, source);
+}
+
+/**
+ * A Batch job's execution role. Fargate pulls and logs with it, and a given one is used as given, so those are there
+ * from the start. On EC2 the instance's ECS agent pulls public and ECR images and writes the logs with the instance
+ * role, so the role is created for the first container that is granted something (a grant adds a policy under the
+ * role) and kept from then on; until then `role` is undefined and the stack holds no role.
+ */
+export class JobExecutionRole {
+  private current?: IRole;
+
+  constructor(
+    private readonly scope: Construct,
+    private readonly fail: Fail,
+    private readonly props: ExecutionRoleProps,
+    fargate: boolean,
+  ) {
+    if (fargate || props.executionRole !== undefined) this.current = executionRoleFor(scope, fail, props);
+  }
+
+  /** The role, if there is one yet. */
+  public get role(): IRole | undefined {
+    return this.current;
+  }
+
+  /** Runs `bind` with the role, created for it if there is none yet and kept only if `bind` granted it something. */
+  public bind<T>(bind: (role: IRole) => T): T {
+    if (this.current !== undefined) return bind(this.current);
+    const role = executionRoleFor(this.scope, this.fail, this.props);
+    let result: T;
+    try {
+      result = bind(role);
+    } catch (e) {
+      // A container refused after the role was made: the next one starts over, with no stray role left behind.
+      removeCreatedRole(this.scope, role);
+      throw e;
+    }
+    if (role.node.children.some((child) => child.node.id !== MANAGED_POLICY)) this.current = role;
+    else removeCreatedRole(this.scope, role);
+    return result;
+  }
 }

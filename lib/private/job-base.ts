@@ -5,7 +5,7 @@ import { Platform, type JobDefinitionBaseProps } from "../batch/job-options";
 import type { IRole } from "../role";
 import { checkEnvironment, checkTags, checkRoleArn } from "./aws-values";
 import { dropUndefined } from "./container-definition";
-import { executionRoleFor } from "./execution-role";
+import { JobExecutionRole } from "./execution-role";
 import { Fail } from "./fail";
 import { checkName, defaultName } from "./names";
 import { checkNumber } from "./numbers";
@@ -17,13 +17,13 @@ import { checkVolumes, renderBatchVolumes } from "./volumes";
 export interface JobBase {
   readonly name: string;
   readonly fargate: boolean;
-  readonly executionRole: IRole;
+  readonly executionRole: JobExecutionRole;
   readonly volumes: ReadonlySet<string>;
 }
 
 const PATTERN = /^[^\n]{1,512}$/;
 
-/** Checks what every job definition takes, and gives it its execution role. */
+/** Checks what every job definition takes, and gives it its execution role (on EC2, made when first needed). */
 export function bindJobBase(scope: Construct, fail: Fail, props: JobDefinitionBaseProps): JobBase {
   const name = props.name ?? defaultName(scope, 128);
   const fargate = props.platform === Platform.FARGATE;
@@ -70,7 +70,7 @@ export function bindJobBase(scope: Construct, fail: Fail, props: JobDefinitionBa
     throw fail("jobRole and jobRoleArn are both given", "give one of them");
   checkRoleArn(fail, "jobRoleArn", props.jobRoleArn);
   const volumes = checkVolumes(fail, { batch: true, fargate, windows: false }, props.volumes);
-  return { name, fargate, executionRole: executionRoleFor(scope, fail, props), volumes };
+  return { name, fargate, executionRole: new JobExecutionRole(scope, fail, props, fargate), volumes };
 }
 
 /** The members a job's task shares whatever its containers: roles, volumes, Fargate settings. */
@@ -78,7 +78,7 @@ export function renderTaskMembers(
   base: JobBase,
   props: JobDefinitionBaseProps,
   multiContainer: boolean,
-  /** The role the job ends up with: an EC2 job's unused one is removed (`grantedOrRemoved`). */
+  /** The role the job ends up with: an EC2 job has none until a container needs one (`JobExecutionRole`). */
   executionRole: IRole | undefined,
 ): Record<string, unknown> {
   const fargate = base.fargate;

@@ -72,10 +72,10 @@ export function dnsSuffixOf(scope: IConstruct): string {
  * Gives back one use of `partitionOf` or `accountOf` by a construct that is being removed before synth (an
  * execution role nothing was granted to): the data source, and its tokens, go once nothing else uses it.
  */
-export function releaseUse(scope: IConstruct, of: typeof partitionOf | typeof accountOf): void {
-  const source = of === accountOf ? CALLER : PARTITION;
+export function releaseUse(scope: IConstruct, of: "partition" | "account"): void {
+  const source = of === "account" ? CALLER : PARTITION;
   const [stack, state] = stateOf(scope);
-  const left = (state.uses.get(source.id) ?? 0) - 1;
+  const left = Math.max(0, (state.uses.get(source.id) ?? 0) - 1);
   state.uses.set(source.id, left);
   if (left > 0) return;
   stack.node.tryRemoveChild(source.id);
