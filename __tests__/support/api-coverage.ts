@@ -89,7 +89,7 @@ const BATCH_CONTAINER: Record<string, Coverage> = {
   memory: { excluded: "deprecated by AWS; `memoryMiB` sets `resourceRequirements` MEMORY instead, as AWS advises" },
   command: { prop: "`command`" },
   jobRoleArn: { prop: "`jobRole` or `jobRoleArn`" },
-  executionRoleArn: { prop: "`executionRole` (created when not given)" },
+  executionRoleArn: { prop: "`executionRole` (created when not given; on EC2 only when something is granted to it)" },
   volumes: { prop: "`volumes`" },
   environment: { prop: "`environment`" },
   mountPoints: { prop: "`mountPoints`" },
@@ -154,7 +154,7 @@ const BATCH_TASK_CONTAINER: Record<string, Coverage> = {
 const BATCH_TASK: Record<string, Coverage> = {
   containers: { prop: "`addContainer(...)`" },
   ephemeralStorage: { prop: "`ephemeralStorageGiB`" },
-  executionRoleArn: { prop: "`executionRole` (created when not given)" },
+  executionRoleArn: { prop: "`executionRole` (created when not given; on EC2 only when something is granted to it)" },
   platformVersion: { prop: "`fargatePlatformVersion` (Fargate)" },
   ipcMode: { prop: "`ipcMode`" },
   taskRoleArn: { prop: "`jobRole` or `jobRoleArn`" },
